@@ -1,0 +1,244 @@
+package io.concordat.kit.outbox;
+
+import io.concordat.events.CloudEventsKafka;
+import io.concordat.events.EventEnvelope;
+import io.concordat.kit.kafka.KafkaClients;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Sends committed outbox rows to Kafka and marks them sent.
+ *
+ * <p>Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas of a service share
+ * the work and never send the same row twice while both are healthy; a row is marked sent only
+ * after Kafka acknowledged it (acks=all), so a crash between the two sends it again, and
+ * consumers drop the repeat by event id. The relay sleeps on PostgreSQL {@code LISTEN} and is
+ * woken by the commit of a new row, with a short poll as a safety net.
+ */
+@Singleton
+@Requires(property = "concordat.outbox.relay.enabled", notEquals = "false")
+public class OutboxRelay {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String CHANNEL = "concordat_outbox";
+    private static final String CLAIM = """
+            select position, event_id, topic, record_key, source, event_type, occurred_at, authority_id, region_ids, data
+            from outbox where sent_at is null order by position limit ? for update skip locked""";
+    private static final String MARK_SENT = "update outbox set sent_at = now() where position = any(?)";
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+
+    private final TransactionOperations<Connection> transactions;
+    private final DataSource dataSource;
+    private final KafkaClients kafka;
+    private final int batchSize;
+    private final Duration idleWait;
+    private final Counter sent;
+    private final AtomicLong pending = new AtomicLong();
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+    private Connection listener;
+
+    public OutboxRelay(TransactionOperations<Connection> transactions, DataSource dataSource, KafkaClients kafka,
+                       MeterRegistry meters,
+                       @Value("${concordat.outbox.relay.batch-size:200}") int batchSize,
+                       @Value("${concordat.outbox.relay.idle-wait:1s}") Duration idleWait) {
+        this.transactions = transactions;
+        this.dataSource = dataSource;
+        this.kafka = kafka;
+        this.batchSize = batchSize;
+        this.idleWait = idleWait;
+        this.sent = Counter.builder("concordat.outbox.sent").description("events sent from the outbox to Kafka")
+                .register(meters);
+        Gauge.builder("concordat.outbox.pending", pending, AtomicLong::get)
+                .description("outbox rows not yet acknowledged by Kafka, as last seen by the relay").register(meters);
+    }
+
+    @EventListener
+    void onStartup(StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @EventListener
+    void onShutdown(ShutdownEvent event) {
+        stop();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(TimeUnit.SECONDS.toMillis(15));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try {
+                int claimed;
+                do {
+                    claimed = sendBatch();
+                } while (claimed == batchSize && running);
+                backoff = Duration.ofMillis(200);
+                awaitWakeUp();
+            } catch (RuntimeException | SQLException e) {
+                if (!running) {
+                    break;
+                }
+                LOG.warn("Outbox relay could not send ({}); trying again in {} ms", rootMessage(e), backoff.toMillis());
+                resetProducer();
+                closeListener();
+                sleep(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            }
+        }
+        Thread.interrupted(); // stopping: clear the interrupt so the producer can close cleanly
+        resetProducer();
+        closeListener();
+    }
+
+    /** Claims, sends and marks one batch in one transaction; returns how many rows it claimed. */
+    int sendBatch() {
+        return transactions.executeWrite(status -> {
+            Connection connection = status.getConnection();
+            List<Long> positions = new ArrayList<>();
+            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
+                claim.setInt(1, batchSize);
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        positions.add(rs.getLong("position"));
+                        EventEnvelope envelope = envelope(rs);
+                        acks.add(producer().send(CloudEventsKafka.toRecord(rs.getString("topic"), envelope)));
+                    }
+                }
+                if (positions.isEmpty()) {
+                    pending.set(0);
+                    return 0;
+                }
+                producer().flush();
+                for (Future<RecordMetadata> ack : acks) {
+                    ack.get(15, TimeUnit.SECONDS);
+                }
+                try (PreparedStatement mark = connection.prepareStatement(MARK_SENT)) {
+                    mark.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
+                    mark.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw new OutboxException("outbox relay database error", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new OutboxException("interrupted while Kafka acknowledged the batch", e);
+            } catch (Exception e) {
+                throw new OutboxException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
+            }
+            sent.increment(positions.size());
+            pending.set(positions.size() == batchSize ? batchSize : 0);
+            return positions.size();
+        });
+    }
+
+    private static EventEnvelope envelope(ResultSet rs) throws SQLException {
+        UUID[] regions = (UUID[]) rs.getArray("region_ids").getArray();
+        return new EventEnvelope(rs.getObject("event_id", UUID.class), rs.getString("source"),
+                rs.getString("event_type"),
+                rs.getObject("occurred_at", java.time.OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+                rs.getString("record_key"), rs.getObject("authority_id", UUID.class), Arrays.asList(regions),
+                rs.getBytes("data"));
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        if (producer == null) {
+            producer = kafka.producer("outbox");
+        }
+        return producer;
+    }
+
+    private void resetProducer() {
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(2));
+            producer = null;
+        }
+    }
+
+    /** Blocks until a new outbox row commits, or the idle wait passes. */
+    private void awaitWakeUp() throws SQLException {
+        if (listener == null) {
+            // the raw pool, not the transaction-bound proxy: this connection lives outside any transaction
+            listener = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+            listener.setAutoCommit(true);
+            try (Statement s = listener.createStatement()) {
+                s.execute("listen " + CHANNEL);
+            }
+        }
+        listener.unwrap(PGConnection.class).getNotifications((int) idleWait.toMillis());
+    }
+
+    private void closeListener() {
+        if (listener != null) {
+            try {
+                listener.close();
+            } catch (SQLException e) {
+                LOG.debug("closing the outbox listener connection failed", e);
+            }
+            listener = null;
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+}

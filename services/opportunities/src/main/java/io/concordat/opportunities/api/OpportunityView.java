@@ -1,0 +1,34 @@
+package io.concordat.opportunities.api;
+
+import io.concordat.opportunities.domain.ServiceArea;
+import io.concordat.opportunities.store.OpportunityRow;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An opportunity as the API shows it.
+ *
+ * @param serviceAreaTitle the service area's name, for people
+ * @param stage            where it stands: IDEA, IN_PRINCIPLE, ... LIVE, or ON_HOLD, REJECTED, WITHDRAWN
+ */
+@Serdeable
+public record OpportunityView(
+        UUID id,
+        UUID authorityId,
+        String title,
+        String serviceArea,
+        String serviceAreaTitle,
+        @Nullable String description,
+        String stage,
+        String proposedBy,
+        Instant proposedAt) {
+
+    static OpportunityView of(OpportunityRow row) {
+        String areaTitle = ServiceArea.byCode(row.serviceArea()).map(ServiceArea::title).orElse(row.serviceArea());
+        return new OpportunityView(row.id(), row.authorityId(), row.title(), row.serviceArea(), areaTitle,
+                row.description(), row.stage(), row.proposedBy(), row.proposedAt());
+    }
+}

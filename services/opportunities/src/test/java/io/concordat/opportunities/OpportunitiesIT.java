@@ -1,0 +1,239 @@
+package io.concordat.opportunities;
+
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventTypes;
+import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.TestEvents;
+import io.concordat.kit.testing.TestServers;
+import io.concordat.kit.testing.TestTokens;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpportunitiesIT implements TestPropertyProvider {
+
+    private static final UUID BROMSGROVE = UUID.randomUUID();
+    private static final UUID REDDITCH = UUID.randomUUID();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    JsonMapper json;
+
+    private final TestTokens tokens = TestTokens.get();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ServiceTestProperties.of("opportunities");
+    }
+
+    @BeforeAll
+    void authoritiesAreRegistered() {
+        register(BROMSGROVE, "Bromsgrove District Council", "E07000234");
+        register(REDDITCH, "Redditch Borough Council", "E07000236");
+        Eventually.until("both authorities known to the opportunities service", Duration.ofSeconds(60),
+                () -> count("select count(*) from known_authority where id in ('" + BROMSGROVE + "','" + REDDITCH + "')") == 2);
+    }
+
+    @Test
+    void proposingWritesTheOpportunityAndPublishesItsEventOnce() {
+        HttpResponse<Map> response = propose(officer(BROMSGROVE), """
+                {"title":"Shared elections service","serviceArea":"support.elections",
+                 "description":"Share one elections team with Redditch instead of recruiting."}""");
+
+        assertEquals(HttpStatus.CREATED, response.getStatus());
+        String id = (String) response.body().get("id");
+        assertEquals("IDEA", response.body().get("stage"));
+        assertEquals("/api/v1/opportunities/" + id, response.header("Location"));
+
+        List<EventEnvelope> events = TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.subject().equals(id),
+                Duration.ofSeconds(6));
+        assertEquals(1, events.size(), "one OpportunityProposed for the proposal");
+        assertEquals(EventTypes.OPPORTUNITY_PROPOSED.type(), events.get(0).type());
+        assertEquals(BROMSGROVE, events.get(0).authorityId());
+    }
+
+    @Test
+    void anotherAuthorityCannotReadOrListTheOpportunity() {
+        String id = (String) propose(officer(BROMSGROVE), """
+                {"title":"Joint payroll","serviceArea":"support.payroll"}""").body().get("id");
+
+        HttpClientResponseException notFound = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(get("/api/v1/opportunities/" + id, officer(REDDITCH)), Map.class));
+        assertEquals(HttpStatus.NOT_FOUND, notFound.getStatus());
+        assertProblem(notFound);
+
+        Map<?, ?> page = http.toBlocking().retrieve(get("/api/v1/opportunities?size=100", officer(REDDITCH)), Map.class);
+        assertTrue(((List<?>) page.get("content")).stream().noneMatch(o -> id.equals(((Map<?, ?>) o).get("id"))));
+
+        Map<?, ?> own = http.toBlocking().retrieve(get("/api/v1/opportunities/" + id, officer(BROMSGROVE)), Map.class);
+        assertEquals("Joint payroll", own.get("title"));
+    }
+
+    @Test
+    void aTokenThatIsMissingExpiredForeignForgedOrTamperedGets401() {
+        String body = "{\"title\":\"x\",\"serviceArea\":\"support.hr\"}";
+        List<String> badTokens = List.of(
+                tokens.expired(BROMSGROVE, Roles.AUTHORITY_OFFICER),
+                tokens.fromAnotherIssuer(BROMSGROVE, Roles.AUTHORITY_OFFICER),
+                tokens.forged(BROMSGROVE, Roles.AUTHORITY_OFFICER),
+                tokens.tampered(REDDITCH, BROMSGROVE, Roles.AUTHORITY_OFFICER));
+        long before = ownerCount();
+
+        HttpClientResponseException none = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/opportunities", body), Map.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, none.getStatus());
+        assertProblem(none);
+        for (String token : badTokens) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(HttpRequest.POST("/api/v1/opportunities", body).bearerAuth(token),
+                            Map.class));
+            assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+        }
+        assertEquals(before, ownerCount(), "a rejected request writes nothing");
+    }
+
+    @Test
+    void aRoleWithoutProposingRightsGets403() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> propose(
+                tokens.forAuthority(BROMSGROVE, Roles.REGIONAL_VIEWER), "{\"title\":\"x\",\"serviceArea\":\"support.hr\"}"));
+        assertEquals(HttpStatus.FORBIDDEN, e.getStatus());
+        assertProblem(e);
+    }
+
+    @Test
+    void malformedOrInvalidBodiesGet400ProblemsAndWriteNothing() {
+        long before = ownerCount();
+        for (String body : List.of(
+                "{\"title\": \"unterminated",
+                "{\"serviceArea\":\"support.hr\"}",
+                "{\"title\":\"Shared legal\",\"serviceArea\":\"support.astrology\"}",
+                "{\"title\":\"" + "x".repeat(201) + "\",\"serviceArea\":\"support.hr\"}",
+                "[1,2,3]")) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> propose(officer(BROMSGROVE), body), body);
+            assertEquals(HttpStatus.BAD_REQUEST, e.getStatus(), body);
+            assertProblem(e);
+        }
+        assertEquals(before, ownerCount());
+    }
+
+    @Test
+    void anAuthorityNotYetRegisteredCannotPropose() {
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> propose(officer(UUID.randomUUID()), "{\"title\":\"x\",\"serviceArea\":\"support.hr\"}"));
+        assertEquals(HttpStatus.CONFLICT, e.getStatus());
+        assertProblem(e);
+    }
+
+    @Test
+    void theApplicationRoleSeesNoRowsWithoutATenant() throws SQLException {
+        propose(officer(BROMSGROVE), "{\"title\":\"Shared ICT\",\"serviceArea\":\"support.ict\"}");
+        assertTrue(ownerCount() > 0);
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from opportunity")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1), "row-level security hides every row when no tenant is set");
+        }
+    }
+
+    @Test
+    void proposingWhileKafkaIsDownSucceedsAndTheEventFollowsOnceItReturns() {
+        TestServers.kafka().stop();
+        String id;
+        try {
+            HttpResponse<Map> response = propose(officer(REDDITCH),
+                    "{\"title\":\"Shared benefits service\",\"serviceArea\":\"support.exchequer\"}");
+            assertEquals(HttpStatus.CREATED, response.getStatus());
+            id = (String) response.body().get("id");
+        } finally {
+            TestServers.kafka().start(s -> { });
+        }
+        String proposed = id;
+        Eventually.until("the outbox row sent after Kafka returned", Duration.ofSeconds(60),
+                () -> count("select count(*) from outbox where record_key = '" + proposed + "' and sent_at is not null") == 1);
+        assertEquals(1, TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.subject().equals(proposed), Duration.ofSeconds(4))
+                .size());
+    }
+
+    private void register(UUID id, String name, String gss) {
+        TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, id.toString(), id,
+                new AuthorityRegistered(id, name, "DISTRICT", gss, List.of(), Instant.now()));
+    }
+
+    private String officer(UUID authority) {
+        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
+    }
+
+    private HttpResponse<Map> propose(String token, String body) {
+        return http.toBlocking().exchange(HttpRequest.POST("/api/v1/opportunities", body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token), Map.class);
+    }
+
+    private static HttpRequest<?> get(String uri, String token) {
+        return HttpRequest.GET(uri).bearerAuth(token);
+    }
+
+    private void assertProblem(HttpClientResponseException e) {
+        assertEquals("application/problem+json", e.getResponse().getContentType().map(MediaType::toString).orElse(""));
+        Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
+        assertEquals(e.getStatus().getCode(), ((Number) problem.get("status")).intValue());
+        assertTrue(String.valueOf(problem.get("type")).startsWith("urn:concordat:problem:"), problem.toString());
+    }
+
+    /** Counts as the cluster's superuser, whom row-level security does not limit. */
+    private long ownerCount() {
+        return count("select count(*) from opportunity");
+    }
+
+    private long count(String sql) {
+        Map<String, String> p = ServiceTestProperties.of("opportunities");
+        try (Connection c = java.sql.DriverManager.getConnection(p.get("concordat.db.url"), "postgres", "");
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
