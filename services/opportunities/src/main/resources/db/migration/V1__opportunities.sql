@@ -1,12 +1,3 @@
--- Authorities this service knows of, learnt from AuthorityRegistered. Public reference data: no tenant owns it.
-create table known_authority (
-    id            uuid primary key,
-    name          text        not null,
-    kind          text        not null,
-    gss_code      text,
-    registered_at timestamptz not null
-);
-
 create table opportunity (
     id           uuid primary key,
     authority_id uuid        not null references known_authority (id),

@@ -14,7 +14,8 @@ import java.util.UUID;
  * @param type        the CloudEvents type, see {@link EventTypes}
  * @param time        when the fact became true (the commit of the change)
  * @param subject     the aggregate's id; also the Kafka record key
- * @param authorityId the authority whose data this is
+ * @param authorityId the authority whose data this is; {@link #PLATFORM} for facts no authority owns
+ *                    (a region's creation), which are shared with the regions named
  * @param regionIds   the regions this fact is shared with; empty when it stays within the authority
  * @param data        the event body, JSON encoded
  */
@@ -27,6 +28,9 @@ public record EventEnvelope(
         UUID authorityId,
         List<UUID> regionIds,
         byte[] data) {
+
+    /** The owner of platform-level facts, such as a region's creation. */
+    public static final UUID PLATFORM = new UUID(0L, 0L);
 
     public EventEnvelope {
         Objects.requireNonNull(id, "id");

@@ -2,6 +2,7 @@ package io.concordat.opportunities.api;
 
 import io.concordat.events.EventTypes;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
+import io.concordat.kit.directory.AuthorityDirectory;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
@@ -9,7 +10,6 @@ import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.opportunities.domain.InvalidOpportunityException;
 import io.concordat.opportunities.domain.Opportunity;
-import io.concordat.opportunities.store.KnownAuthorityRepository;
 import io.concordat.opportunities.store.OpportunityRepository;
 import io.concordat.opportunities.store.OpportunityRow;
 import io.micronaut.data.model.Page;
@@ -39,11 +39,11 @@ public class OpportunityController {
 
     private final TenantTransactions transactions;
     private final OpportunityRepository opportunities;
-    private final KnownAuthorityRepository authorities;
+    private final AuthorityDirectory authorities;
     private final EventPublisher events;
 
     public OpportunityController(TenantTransactions transactions, OpportunityRepository opportunities,
-                                 KnownAuthorityRepository authorities, EventPublisher events) {
+                                 AuthorityDirectory authorities, EventPublisher events) {
         this.transactions = transactions;
         this.opportunities = opportunities;
         this.authorities = authorities;
@@ -63,7 +63,7 @@ public class OpportunityController {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
         OpportunityRow saved = transactions.write(caller, connection -> {
-            if (!authorities.existsById(authorityId)) {
+            if (!authorities.isRegistered(authorityId)) {
                 throw ProblemException.conflict("authority-not-registered",
                         "Your authority's registration has not reached this service; it cannot propose yet.");
             }

@@ -1,0 +1,26 @@
+package io.concordat.events.tenants.v1;
+
+import io.micronaut.serde.annotation.Serdeable;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A region (a county area, a partnership, a strategic alliance...) has been created, with the
+ * authorities that are its first members.
+ *
+ * @param regionId           the region's id
+ * @param name               e.g. "Bromsgrove and Redditch Strategic Alliance"
+ * @param kind               county area, partnership, strategic alliance, ...
+ * @param memberAuthorityIds the authorities that are members from the start
+ * @param createdAt          when it was created
+ */
+@Serdeable
+public record RegionCreated(
+        UUID regionId,
+        String name,
+        String kind,
+        List<UUID> memberAuthorityIds,
+        Instant createdAt) {
+}

@@ -1,0 +1,83 @@
+package io.concordat.kit.directory;
+
+import io.concordat.events.EventCodec;
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventTypes;
+import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.kit.inbox.EventHandler;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A service's own copy of the registered authorities, kept from the tenants topic, so that it
+ * can check an authority without calling the tenants service. Switched on with
+ * {@code concordat.directory.authorities=true}.
+ */
+@Singleton
+@Requires(property = "concordat.directory.authorities", value = "true")
+public class AuthorityDirectory implements EventHandler {
+
+    private static final String UPSERT = """
+            insert into known_authority (id, name, kind, gss_code, registered_at) values (?, ?, ?, ?, ?)
+            on conflict (id) do update set name = excluded.name, kind = excluded.kind, gss_code = excluded.gss_code""";
+
+    private final TransactionOperations<Connection> transactions;
+    private final EventCodec codec;
+
+    public AuthorityDirectory(TransactionOperations<Connection> transactions, JsonMapper json) {
+        this.transactions = transactions;
+        this.codec = new EventCodec(json);
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.TENANTS);
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        if (!EventTypes.AUTHORITY_REGISTERED.type().equals(event.type())) {
+            return;
+        }
+        AuthorityRegistered registered = codec.decode(event, EventTypes.AUTHORITY_REGISTERED);
+        try (PreparedStatement upsert = connection().prepareStatement(UPSERT)) {
+            upsert.setObject(1, registered.authorityId());
+            upsert.setString(2, registered.name());
+            upsert.setString(3, registered.kind());
+            upsert.setString(4, registered.gssCode());
+            upsert.setTimestamp(5, Timestamp.from(registered.registeredAt()));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record authority " + registered.authorityId(), e);
+        }
+    }
+
+    /** Whether the authority is registered, as far as this service has heard. Call inside a transaction. */
+    public boolean isRegistered(UUID authorityId) {
+        try (PreparedStatement find = connection().prepareStatement("select 1 from known_authority where id = ?")) {
+            find.setObject(1, authorityId);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up authority " + authorityId, e);
+        }
+    }
+
+    private Connection connection() {
+        return (Connection) transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("the authority directory is used inside a transaction"))
+                .getConnection();
+    }
+}

@@ -1,0 +1,23 @@
+package io.concordat.tenants.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A region to create with its first members.
+ *
+ * @param kind               COUNTY_AREA, PARTNERSHIP, STRATEGIC_ALLIANCE, COMMUNITY_PLANNING_PARTNERSHIP,
+ *                           IMPROVEMENT_PARTNERSHIP or OTHER
+ * @param memberAuthorityIds registered authorities that are members from the start
+ */
+@Serdeable
+public record CreateRegionRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotBlank @Size(max = 40) String kind,
+        @NotEmpty @Size(max = 500) List<UUID> memberAuthorityIds) {
+}
