@@ -46,7 +46,7 @@ public class AuthorityDirectory implements EventHandler {
     }
 
     @Override
-    public void handle(EventEnvelope event) {
+    public void handle(EventEnvelope event, String topic) {
         if (!EventTypes.AUTHORITY_REGISTERED.type().equals(event.type())) {
             return;
         }

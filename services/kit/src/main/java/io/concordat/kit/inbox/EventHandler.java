@@ -17,6 +17,8 @@ public interface EventHandler {
      * Applies one event. Runs inside the transaction that records the event as processed, with
      * the event's authority set as the tenant; it is called at most once per event id. Throw to
      * have the event retried; after the retries it goes to the topic's dead-letter topic.
+     *
+     * @param topic the topic the event was read from
      */
-    void handle(EventEnvelope event);
+    void handle(EventEnvelope event, String topic);
 }

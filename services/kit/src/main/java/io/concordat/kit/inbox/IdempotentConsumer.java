@@ -51,6 +51,7 @@ import java.util.concurrent.TimeUnit;
  */
 @Singleton
 @Requires(bean = EventHandler.class)
+@Requires(property = "concordat.db.url")
 @Requires(property = "concordat.consumer.enabled", notEquals = "false")
 public class IdempotentConsumer {
 
@@ -213,7 +214,7 @@ public class IdempotentConsumer {
             }
             for (EventHandler handler : handlers) {
                 if (handler.topics().contains(topic)) {
-                    handler.handle(event);
+                    handler.handle(event, topic);
                 }
             }
             return true;

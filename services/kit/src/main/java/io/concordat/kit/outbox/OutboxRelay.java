@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * woken by the commit of a new row, with a short poll as a safety net.
  */
 @Singleton
+@Requires(property = "concordat.db.url")
 @Requires(property = "concordat.outbox.relay.enabled", notEquals = "false")
 public class OutboxRelay {
 

@@ -1,0 +1,303 @@
+package io.concordat.devstack;
+
+import io.concordat.servers.ChildProcess;
+import io.concordat.servers.KafkaBroker;
+import io.concordat.servers.KeycloakServer;
+import io.concordat.servers.PostgresServer;
+import io.concordat.servers.Waiting;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The whole platform on one machine, without Docker: PostgreSQL, a Kafka broker and Keycloak
+ * from Maven artifacts, then every service as its own process, then a demo region.
+ *
+ * <p>Data is kept in {@code .devstack/} between runs; {@code --fresh} starts from nothing.
+ * Ctrl-C stops every process it started.
+ */
+public final class Devstack implements AutoCloseable {
+
+    static final String REALM = "concordat";
+    static final String KEYCLOAK_ADMIN = "admin";
+    static final String KEYCLOAK_ADMIN_PASSWORD = "concordat-admin";
+
+    private final Path root;
+    private final Path dir;
+    private final Ports ports;
+    private final PrintStream out;
+    private final List<ChildProcess> services = new ArrayList<>();
+    private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private KeycloakServer keycloak;
+
+    private Devstack(Path root, Path dir, Ports ports, PrintStream out) {
+        this.root = root;
+        this.dir = dir;
+        this.ports = ports;
+        this.out = out;
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        List<String> options = List.of(args);
+        Path root = Path.of(System.getProperty("concordat.root", ".")).toAbsolutePath().normalize();
+        Devstack stack = new Devstack(root, root.resolve(".devstack"), Ports.defaults(), System.out);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Concordat...");
+            stack.close();
+        }, "devstack-stop"));
+        try {
+            stack.start(options.contains("--fresh"), !options.contains("--no-demo"));
+        } catch (RuntimeException e) {
+            System.err.println("\nThe stack did not start: " + e.getMessage());
+            System.err.println("Logs are in " + stack.dir.resolve("logs"));
+            System.exit(1);
+        }
+        stack.printSummary();
+        Thread.currentThread().join();
+    }
+
+    /** A stack for tests, on shifted ports, started fresh, with the demo region. */
+    public static Devstack startForTest(Path root, Path dir, Ports ports, PrintStream out) {
+        Devstack stack = new Devstack(root, dir, ports, out);
+        try {
+            stack.start(true, true);
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    void start(boolean fresh, boolean demo) {
+        Progress progress = new Progress(out, demo ? 5 : 4);
+        requireBuilt();
+        if (fresh) {
+            wipe();
+        }
+        Path logs = dir.resolve("logs");
+
+        progress.step("Keycloak: starting in the background (its first start builds it: about a minute)");
+        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                dir.resolve("keycloak"), ports.keycloak(), root.resolve("infra/keycloak/concordat-realm.json"), REALM,
+                KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD, Waiting.Progress.SILENT));
+
+        progress.step("PostgreSQL on 127.0.0.1:" + ports.postgres());
+        Instant t = Instant.now();
+        postgres = PostgresServer.start(ports.postgres(), dir.resolve("postgres/data"), dir.resolve("postgres/bin"), false);
+        Map<String, PostgresServer.ServiceDatabase> databases = new LinkedHashMap<>();
+        for (Service service : Service.ALL) {
+            if (service.database() != null) {
+                databases.put(service.name(), postgres.ensureServiceDatabase(service.database()));
+            }
+        }
+        progress.done("ready, " + databases.size() + " service databases", t);
+
+        progress.step("Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
+        t = Instant.now();
+        kafka = KafkaBroker.start(dir.resolve("kafka"), ports.kafka(), ports.kafkaController(),
+                progress.waiting("Kafka starting", 10));
+        progress.done("ready", t);
+
+        progress.step("Services: " + String.join(", ", Service.ALL.stream().map(Service::name).toList()) + ", gateway");
+        t = Instant.now();
+        int port = ports.firstService();
+        for (Service service : Service.ALL) {
+            servicePorts.put(service.name(), port);
+            services.add(launch(service, port++, databases.get(service.name()), Map.of(), logs));
+        }
+        Map<String, String> routes = new LinkedHashMap<>();
+        servicePorts.forEach((name, p) -> routes.put("concordat.routes." + name, "http://127.0.0.1:" + p));
+        servicePorts.put(Service.GATEWAY.name(), ports.gateway());
+        services.add(launch(Service.GATEWAY, ports.gateway(), null, routes, logs));
+        for (ChildProcess process : services) {
+            int p = servicePorts.get(process.name());
+            Waiting.until(process.name(), Duration.ofSeconds(180), process::isAlive, () -> healthy(p),
+                    progress.waiting("waiting for " + process.name(), 15));
+        }
+        progress.done("all healthy", t);
+
+        t = Instant.now();
+        keycloak = awaitKeycloak(keycloakStarting, progress);
+        progress.done("Keycloak ready at " + keycloak.url(), t);
+
+        if (demo) {
+            progress.step("Demo region: Bromsgrove and Redditch");
+            t = Instant.now();
+            new DemoData(gatewayUrl(), keycloak.url(), out).load();
+            progress.done("loaded", t);
+        }
+        out.printf("%nConcordat is up (%.0f s).%n", progress.elapsed().toMillis() / 1000.0);
+    }
+
+    private ChildProcess launch(Service service, int port, PostgresServer.ServiceDatabase db, Map<String, String> extra,
+                                Path logs) {
+        Path module = root.resolve(service.module());
+        String classpath = module.resolve("target/classes") + java.io.File.pathSeparator + readClasspath(module);
+        List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable(), "-Xmx384m", "-XX:+UseSerialGC",
+                "-Dconcordat.http.port=" + port,
+                "-Dmicronaut.server.host=127.0.0.1",
+                "-Dconcordat.oidc.issuer=" + issuer(),
+                "-Dconcordat.kafka.bootstrap-servers=" + kafka.bootstrapServers()));
+        if (db != null) {
+            command.addAll(List.of("-Dconcordat.db.url=" + db.jdbcUrl(), "-Dconcordat.db.owner-user=" + db.ownerUser(),
+                    "-Dconcordat.db.owner-password=" + db.ownerPassword(), "-Dconcordat.db.app-user=" + db.appUser(),
+                    "-Dconcordat.db.app-password=" + db.appPassword()));
+        }
+        extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-cp", classpath, service.mainClass()));
+        return ChildProcess.start(service.name(), command, Map.of(), root, logs.resolve(service.name() + ".log"));
+    }
+
+    private KeycloakServer awaitKeycloak(CompletableFuture<KeycloakServer> starting, Progress progress) {
+        Instant since = Instant.now();
+        while (true) {
+            try {
+                return starting.get(10, TimeUnit.SECONDS);
+            } catch (TimeoutException stillStarting) {
+                progress.note("... Keycloak still starting, " + Duration.between(since, Instant.now()).toSeconds()
+                        + " s more so far (log: " + dir.resolve("keycloak/keycloak.log") + ")");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("Keycloak did not start: " + e.getCause().getMessage(), e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for Keycloak", e);
+            }
+        }
+    }
+
+    private static boolean healthy(int port) {
+        try {
+            HttpResponse<Void> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
+                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void requireBuilt() {
+        List<Service> all = new ArrayList<>(Service.ALL);
+        all.add(Service.GATEWAY);
+        for (Service service : all) {
+            if (!Files.exists(root.resolve(service.module()).resolve("target/runtime-classpath.txt"))) {
+                throw new IllegalStateException(service.module() + " is not built; run ./mvnw -DskipTests package first");
+            }
+        }
+    }
+
+    private static String readClasspath(Path module) {
+        try {
+            return Files.readString(module.resolve("target/runtime-classpath.txt")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Removes the data of PostgreSQL, Kafka and Keycloak; keeps the unpacked binaries. */
+    private void wipe() {
+        List<Path> data = new ArrayList<>(List.of(dir.resolve("postgres/data"), dir.resolve("kafka"), dir.resolve("logs")));
+        Path keycloakDir = dir.resolve("keycloak");
+        if (Files.isDirectory(keycloakDir)) {
+            try (var homes = Files.list(keycloakDir)) {
+                homes.filter(Files::isDirectory).forEach(home -> data.add(home.resolve("data")));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        data.forEach(Devstack::deleteRecursively);
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String gatewayUrl() {
+        return "http://127.0.0.1:" + ports.gateway();
+    }
+
+    public String keycloakUrl() {
+        return "http://127.0.0.1:" + ports.keycloak();
+    }
+
+    public String issuer() {
+        return keycloakUrl() + "/realms/" + REALM;
+    }
+
+    /** The broker, for tests that take Kafka away and bring it back. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    void printSummary() {
+        out.println();
+        out.println("  Gateway     " + gatewayUrl() + "   (API under /api/v1/<service>/, health at /health)");
+        out.println("  Keycloak    " + keycloakUrl() + "   realm '" + REALM + "'; admin console: " + KEYCLOAK_ADMIN + " / "
+                + KEYCLOAK_ADMIN_PASSWORD);
+        servicePorts.forEach((name, port) -> {
+            if (!name.equals(Service.GATEWAY.name())) {
+                out.printf("  %-14s http://127.0.0.1:%d%n", name, port);
+            }
+        });
+        out.println("  PostgreSQL  127.0.0.1:" + ports.postgres() + "   Kafka 127.0.0.1:" + ports.kafka());
+        out.println("  Logs        " + dir.resolve("logs"));
+        out.println();
+        out.println("Demo sign-ins (password " + DemoData.PASSWORD + "):");
+        DemoData.USERS.forEach(u -> out.printf("  %-22s %-40s %s%n", u.username(), String.join(", ", u.roles()),
+                u.authority() == null ? "" : u.authority()));
+        out.println();
+        out.println("A token for scripts:");
+        out.println("  TOKEN=$(curl -s -d grant_type=password -d client_id=concordat-cli -d username=officer.bromsgrove \\");
+        out.println("      -d password=" + DemoData.PASSWORD + " " + issuer() + "/protocol/openid-connect/token | jq -r .access_token)");
+        out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + gatewayUrl() + "/api/v1/reporting/pipeline");
+        out.println();
+        out.println("Ctrl-C stops everything; data stays in .devstack/ (./devstack --fresh starts from nothing).");
+    }
+
+    @Override
+    public void close() {
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).stop();
+        }
+        services.clear();
+        if (keycloak != null) {
+            keycloak.close();
+        }
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+}
