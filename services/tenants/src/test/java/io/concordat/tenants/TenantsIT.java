@@ -5,6 +5,7 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
@@ -21,11 +22,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -136,13 +132,6 @@ class TenantsIT implements TestPropertyProvider {
     }
 
     private static long count(String sql) {
-        Map<String, String> p = ServiceTestProperties.of("tenants");
-        try (Connection c = DriverManager.getConnection(p.get("concordat.db.url"), "postgres", "");
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return Superuser.count("tenants", sql);
     }
 }

@@ -1,0 +1,185 @@
+package io.concordat.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole platform as the README runs it: real PostgreSQL, Kafka and Keycloak, every service
+ * as its own process, on ports shifted by 20000 so it can run beside a developer's stack.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private static final Duration EVENTUAL = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+    private Devstack stack;
+
+    @BeforeAll
+    void bootTheStack() {
+        Path root = Path.of(System.getProperty("concordat.root", "../..")).toAbsolutePath().normalize();
+        stack = Devstack.startForTest(root, root.resolve("infra/devstack/target/devstack-e2e"),
+                Ports.defaults().shiftedBy(20_000), System.out);
+    }
+
+    @AfterAll
+    void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theDemoRegionIsReadableWithADemoUsersToken() throws Exception {
+        String officer = signIn("officer.bromsgrove");
+
+        JsonNode regions = get("/api/v1/tenants/regions", officer, 200);
+        assertTrue(regions.toString().contains(DemoData.ALLIANCE), regions.toString());
+        assertEquals(1, get("/api/v1/reporting/pipeline", officer, 200).get("total").asLong(),
+                "the demo opportunity reached reporting through Kafka");
+        assertEquals(200, send("GET", "/health", null, null).statusCode());
+    }
+
+    @Test
+    @Order(2)
+    void anOpportunityProposedThroughTheGatewayIsCountedByReporting() throws Exception {
+        String officer = signIn("officer.bromsgrove");
+        long before = pipelineTotal(officer);
+
+        HttpResponse<String> proposed = send("POST", "/api/v1/opportunities", officer,
+                "{\"title\":\"Joint procurement consortium\",\"serviceArea\":\"support.procurement\"}");
+
+        assertEquals(201, proposed.statusCode(), proposed.body());
+        awaitTotal(officer, before + 1);
+        String id = json.readTree(proposed.body()).get("id").asText();
+        assertEquals(404, send("GET", "/api/v1/opportunities/" + id, signIn("officer.redditch"), null).statusCode(),
+                "another council's officer cannot read it");
+    }
+
+    @Test
+    @Order(3)
+    void withKafkaStoppedAProposalSucceedsAndArrivesOnceWhenKafkaReturns() throws Exception {
+        String officer = signIn("officer.bromsgrove");
+        long before = pipelineTotal(officer);
+
+        stack.kafka().stop();
+        HttpResponse<String> proposed;
+        try {
+            proposed = send("POST", "/api/v1/opportunities", officer,
+                    "{\"title\":\"Shared internal audit\",\"serviceArea\":\"support.audit\"}");
+        } finally {
+            stack.kafka().start(seconds -> { });
+        }
+
+        assertEquals(201, proposed.statusCode(), proposed.body());
+        awaitTotal(officer, before + 1);
+        Thread.sleep(3_000);
+        assertEquals(before + 1, pipelineTotal(officer), "counted once, not again after a redelivery");
+    }
+
+    @Test
+    @Order(4)
+    void missingForeignOrAlteredTokensGet401AndMalformedBodiesGet400() throws Exception {
+        String officer = signIn("officer.bromsgrove");
+        long before = get("/api/v1/opportunities", officer, 200).get("totalSize").asLong();
+        String body = "{\"title\":\"x\",\"serviceArea\":\"support.hr\"}";
+
+        assertProblem(send("POST", "/api/v1/opportunities", null, body), 401);
+        assertProblem(send("POST", "/api/v1/opportunities", "not-a-token", body), 401);
+        assertProblem(send("POST", "/api/v1/opportunities", withAlteredPayload(officer), body), 401);
+        assertProblem(send("POST", "/api/v1/opportunities", foreignIssuerToken(officer), body), 401);
+        assertProblem(send("POST", "/api/v1/opportunities", officer, "{\"title\": "), 400);
+        assertProblem(send("POST", "/api/v1/opportunities", officer, "{\"title\":\"x\",\"serviceArea\":\"nowhere\"}"), 400);
+
+        assertEquals(before, get("/api/v1/opportunities", officer, 200).get("totalSize").asLong(), "nothing was written");
+    }
+
+    private String signIn(String username) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.issuer()
+                        + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username="
+                        + username + "&password=" + DemoData.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        return json.readTree(response.body()).get("access_token").asText();
+    }
+
+    private long pipelineTotal(String token) throws IOException, InterruptedException {
+        return get("/api/v1/reporting/pipeline", token, 200).get("total").asLong();
+    }
+
+    private void awaitTotal(String token, long expected) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        long total = pipelineTotal(token);
+        while (total != expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            total = pipelineTotal(token);
+        }
+        assertEquals(expected, total, "reporting's count");
+    }
+
+    private JsonNode get(String path, String token, int expected) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", path, token, null);
+        assertEquals(expected, response.statusCode(), response.body());
+        return json.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String path, String token, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void assertProblem(HttpResponse<String> response, int status) throws IOException {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertEquals(status, json.readTree(response.body()).get("status").asInt());
+    }
+
+    /** The real token with its payload edited to another authority: the signature no longer matches. */
+    private static String withAlteredPayload(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replace("\"authority_id\":\"", "\"authority_id\":\"0");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+
+    /** The real token's claims with another issuer: refused whatever the signature. */
+    private static String foreignIssuerToken(String token) {
+        String[] parts = token.split("\\.");
+        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                .replaceAll("\"iss\":\"[^\"]+\"", "\"iss\":\"http://127.0.0.1:1/realms/elsewhere\"");
+        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+                + "." + parts[2];
+    }
+}

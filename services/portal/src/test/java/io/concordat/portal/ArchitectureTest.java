@@ -1,0 +1,12 @@
+package io.concordat.portal;
+
+import io.concordat.kit.testing.ArchitectureRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    @Test
+    void keepsTheDomainPlainAndDependsOnNoOtherService() {
+        ArchitectureRules.verify("portal");
+    }
+}
