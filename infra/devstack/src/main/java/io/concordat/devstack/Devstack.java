@@ -1,6 +1,7 @@
 package io.concordat.devstack;
 
 import io.concordat.servers.ChildProcess;
+import io.concordat.servers.HttpProbe;
 import io.concordat.servers.KafkaBroker;
 import io.concordat.servers.KeycloakServer;
 import io.concordat.servers.PostgresServer;
@@ -9,10 +10,6 @@ import io.concordat.servers.Waiting;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,17 +183,7 @@ public final class Devstack implements AutoCloseable {
     }
 
     private static boolean healthy(int port) {
-        try {
-            HttpResponse<Void> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return HttpProbe.answersOk("http://127.0.0.1:" + port + "/health");
     }
 
     private void requireBuilt() {

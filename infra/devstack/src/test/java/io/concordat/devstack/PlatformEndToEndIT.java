@@ -167,18 +167,18 @@ class PlatformEndToEndIT {
 
     /** The real token with its payload edited to another authority: the signature no longer matches. */
     private static String withAlteredPayload(String token) {
-        String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replace("\"authority_id\":\"", "\"authority_id\":\"0");
-        return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-                + "." + parts[2];
+        return withPayload(token, payload -> payload.replace("\"authority_id\":\"", "\"authority_id\":\"0"));
     }
 
     /** The real token's claims with another issuer: refused whatever the signature. */
     private static String foreignIssuerToken(String token) {
+        return withPayload(token, payload -> payload.replaceAll("\"iss\":\"[^\"]+\"",
+                "\"iss\":\"http://127.0.0.1:1/realms/elsewhere\""));
+    }
+
+    private static String withPayload(String token, java.util.function.UnaryOperator<String> edit) {
         String[] parts = token.split("\\.");
-        String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
-                .replaceAll("\"iss\":\"[^\"]+\"", "\"iss\":\"http://127.0.0.1:1/realms/elsewhere\"");
+        String payload = edit.apply(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
         return parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
                 + "." + parts[2];
     }
