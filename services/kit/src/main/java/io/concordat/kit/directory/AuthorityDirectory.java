@@ -22,10 +22,10 @@ import java.util.UUID;
 /**
  * A service's own copy of the registered authorities, kept from the tenants topic, so that it
  * can check an authority without calling the tenants service. Switched on with
- * {@code concordat.directory.authorities=true}.
+ * {@code concordat.directory.enabled=true}.
  */
 @Singleton
-@Requires(property = "concordat.directory.authorities", value = "true")
+@Requires(property = "concordat.directory.enabled", value = "true")
 public class AuthorityDirectory implements EventHandler {
 
     private static final String UPSERT = """

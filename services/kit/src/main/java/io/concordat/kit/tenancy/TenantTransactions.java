@@ -16,6 +16,9 @@ import java.util.function.Function;
  * <p>The tenant is set with {@code set_config(..., is_local => true)}: it lasts until the
  * transaction ends, commit or rollback, so a pooled connection never carries one request's
  * tenant into the next. A connection used without this sees no tenant-owned rows at all.
+ *
+ * <p>A platform admin, who acts for no authority, gets {@code concordat.platform = on} instead;
+ * policies that let the platform see a table say so explicitly with {@code concordat_is_platform()}.
  */
 @Singleton
 public class TenantTransactions {
@@ -23,22 +26,27 @@ public class TenantTransactions {
     /** The PostgreSQL setting the row-level security policies read. */
     public static final String TENANT_SETTING = "concordat.authority_id";
 
+    /** Set to {@code on} when a platform admin acts without an authority of their own. */
+    public static final String PLATFORM_SETTING = "concordat.platform";
+
     private final TransactionOperations<Connection> transactions;
 
     public TenantTransactions(TransactionOperations<Connection> transactions) {
         this.transactions = transactions;
     }
 
-    /** Writes as the caller's authority. */
+    /** Writes as the caller's authority, or as the platform for a platform admin without one. */
     public <T> T write(Caller caller, Function<Connection, T> work) {
-        return asAuthority(caller.requireAuthority(), work);
+        return transactions.executeWrite(status -> {
+            scope(status.getConnection(), caller);
+            return work.apply(status.getConnection());
+        });
     }
 
-    /** Reads as the caller's authority, in a read-only transaction. */
+    /** Reads as the caller's authority (or the platform), in a read-only transaction. */
     public <T> T read(Caller caller, Function<Connection, T> work) {
-        UUID authority = caller.requireAuthority();
         return transactions.execute(TransactionDefinition.READ_ONLY, status -> {
-            setTenant(status.getConnection(), authority);
+            scope(status.getConnection(), caller);
             return work.apply(status.getConnection());
         });
     }
@@ -51,13 +59,27 @@ public class TenantTransactions {
         });
     }
 
+    private static void scope(Connection connection, Caller caller) {
+        if (caller.authorityId().isPresent()) {
+            setTenant(connection, caller.authorityId().get());
+        } else if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            setLocal(connection, PLATFORM_SETTING, "on");
+        } else {
+            throw new TenancyException("the token names no authority to act for");
+        }
+    }
+
     private static void setTenant(Connection connection, UUID authorityId) {
+        setLocal(connection, TENANT_SETTING, authorityId.toString());
+    }
+
+    private static void setLocal(Connection connection, String setting, String value) {
         try (PreparedStatement set = connection.prepareStatement("select set_config(?, ?, true)")) {
-            set.setString(1, TENANT_SETTING);
-            set.setString(2, authorityId.toString());
+            set.setString(1, setting);
+            set.setString(2, value);
             set.execute();
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot set the tenant for this transaction", e);
+            throw new IllegalStateException("cannot scope this transaction to " + setting, e);
         }
     }
 }

@@ -3,6 +3,7 @@ package io.concordat.opportunities.api;
 import io.concordat.events.EventTypes;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.kit.directory.AuthorityDirectory;
+import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
@@ -10,6 +11,8 @@ import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.opportunities.domain.InvalidOpportunityException;
 import io.concordat.opportunities.domain.Opportunity;
+import io.concordat.opportunities.store.OpportunityRegionRepository;
+import io.concordat.opportunities.store.OpportunityRegionRow;
 import io.concordat.opportunities.store.OpportunityRepository;
 import io.concordat.opportunities.store.OpportunityRow;
 import io.micronaut.data.model.Page;
@@ -31,7 +34,9 @@ import jakarta.validation.constraints.Min;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 @Controller("/api/v1/opportunities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
@@ -39,14 +44,19 @@ public class OpportunityController {
 
     private final TenantTransactions transactions;
     private final OpportunityRepository opportunities;
+    private final OpportunityRegionRepository sharing;
     private final AuthorityDirectory authorities;
+    private final RegionMemberships memberships;
     private final EventPublisher events;
 
     public OpportunityController(TenantTransactions transactions, OpportunityRepository opportunities,
-                                 AuthorityDirectory authorities, EventPublisher events) {
+                                 OpportunityRegionRepository sharing, AuthorityDirectory authorities,
+                                 RegionMemberships memberships, EventPublisher events) {
         this.transactions = transactions;
         this.opportunities = opportunities;
+        this.sharing = sharing;
         this.authorities = authorities;
+        this.memberships = memberships;
         this.events = events;
     }
 
@@ -62,25 +72,33 @@ public class OpportunityController {
         } catch (InvalidOpportunityException e) {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
-        OpportunityRow saved = transactions.write(caller, connection -> {
+        OpportunityView saved = transactions.write(caller, connection -> {
             if (!authorities.isRegistered(authorityId)) {
                 throw ProblemException.conflict("authority-not-registered",
                         "Your authority's registration has not reached this service; it cannot propose yet.");
             }
+            List<UUID> regions = request.regionIds() == null ? List.of() : request.regionIds().stream().distinct().toList();
+            List<UUID> notMember = regions.stream().filter(r -> !memberships.isMember(authorityId, r)).toList();
+            if (!notMember.isEmpty()) {
+                throw ProblemException.unprocessable("not-a-member-of-region",
+                        "Your authority can share only with regions it belongs to; it is not a member of " + notMember + ".");
+            }
             OpportunityRow row = opportunities.save(new OpportunityRow(opportunity.id(), authorityId, opportunity.title(),
                     opportunity.serviceArea().code(), opportunity.description(), opportunity.stage().name(),
                     opportunity.proposedBy(), opportunity.proposedAt()));
-            events.publish(EventTypes.OPPORTUNITY_PROPOSED, row.id().toString(), authorityId, List.of(),
+            regions.forEach(region -> sharing.save(new OpportunityRegionRow(
+                    new OpportunityRegionRow.Key(row.id(), region), authorityId)));
+            events.publish(EventTypes.OPPORTUNITY_PROPOSED, row.id().toString(), authorityId, regions,
                     new OpportunityProposed(row.id(), authorityId, row.title(), row.serviceArea(), row.description(),
-                            List.of(), row.proposedBy(), row.proposedAt()));
-            return row;
+                            regions, row.proposedBy(), row.proposedAt()));
+            return OpportunityView.of(row, regions);
         });
-        return HttpResponse.created(OpportunityView.of(saved), URI.create("/api/v1/opportunities/" + saved.id()));
+        return HttpResponse.created(saved, URI.create("/api/v1/opportunities/" + saved.id()));
     }
 
     @Get("/{id}")
     public OpportunityView get(Caller caller, @PathVariable UUID id) {
-        return transactions.read(caller, connection -> opportunities.findById(id).map(OpportunityView::of))
+        return transactions.read(caller, connection -> opportunities.findById(id).map(row -> views(List.of(row)).get(0)))
                 .orElseThrow(() -> ProblemException.notFound("opportunity-not-found", "No opportunity " + id + " for you."));
     }
 
@@ -89,6 +107,20 @@ public class OpportunityController {
                                       @QueryValue(defaultValue = "0") @Min(0) int page,
                                       @QueryValue(defaultValue = "20") @Min(1) @Max(100) int size) {
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.desc("proposedAt")));
-        return transactions.read(caller, connection -> opportunities.findAll(pageable).map(OpportunityView::of));
+        return transactions.read(caller, connection -> {
+            Page<OpportunityRow> rows = opportunities.findAll(pageable);
+            return Page.of(views(rows.getContent()), pageable, rows.getTotalSize());
+        });
+    }
+
+    /** Views of the rows with the regions each is shared with, as far as the reader may see them. */
+    private List<OpportunityView> views(List<OpportunityRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<UUID>> regions = sharing.findByKeyOpportunityIdIn(rows.stream().map(OpportunityRow::id).toList())
+                .stream().collect(Collectors.groupingBy(r -> r.key().opportunityId(),
+                        Collectors.mapping(r -> r.key().regionId(), Collectors.toList())));
+        return rows.stream().map(row -> OpportunityView.of(row, regions.getOrDefault(row.id(), List.of()))).toList();
     }
 }

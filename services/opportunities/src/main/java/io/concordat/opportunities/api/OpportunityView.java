@@ -6,6 +6,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -13,6 +14,7 @@ import java.util.UUID;
  *
  * @param serviceAreaTitle the service area's name, for people
  * @param stage            where it stands: IDEA, IN_PRINCIPLE, ... LIVE, or ON_HOLD, REJECTED, WITHDRAWN
+ * @param regionIds        the regions it is shared with that the reader may see
  */
 @Serdeable
 public record OpportunityView(
@@ -24,11 +26,12 @@ public record OpportunityView(
         @Nullable String description,
         String stage,
         String proposedBy,
-        Instant proposedAt) {
+        Instant proposedAt,
+        List<UUID> regionIds) {
 
-    static OpportunityView of(OpportunityRow row) {
+    static OpportunityView of(OpportunityRow row, List<UUID> regionIds) {
         String areaTitle = ServiceArea.byCode(row.serviceArea()).map(ServiceArea::title).orElse(row.serviceArea());
         return new OpportunityView(row.id(), row.authorityId(), row.title(), row.serviceArea(), areaTitle,
-                row.description(), row.stage(), row.proposedBy(), row.proposedAt());
+                row.description(), row.stage(), row.proposedBy(), row.proposedAt(), List.copyOf(regionIds));
     }
 }

@@ -1,13 +1,21 @@
 package io.concordat.tenants.api;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.events.tenants.v1.AuthoritySuspended;
+import io.concordat.events.tenants.v1.AuthorityUpdated;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.tenants.domain.Authority;
+import io.concordat.tenants.domain.AuthorityStatus;
+import io.concordat.tenants.domain.FirstAdmin;
 import io.concordat.tenants.domain.InvalidRegistrationException;
+import io.concordat.tenants.domain.LifecycleException;
+import io.concordat.tenants.provisioning.SignInProvisioning;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
 import io.micronaut.core.annotation.Nullable;
@@ -15,15 +23,16 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Patch;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -32,62 +41,193 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The directory of authorities: every signed-in user may read it; platform admins register. */
+/**
+ * The authorities on the platform. Approved ones are a directory every signed-in user may read;
+ * pending and suspended ones are seen only by the platform and their own staff.
+ */
 @Controller("/api/v1/tenants/authorities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AuthorityController {
 
+    private final TenantTransactions transactions;
     private final AuthorityRepository authorities;
+    private final SignInProvisioning provisioning;
     private final EventPublisher events;
 
-    public AuthorityController(AuthorityRepository authorities, EventPublisher events) {
+    public AuthorityController(TenantTransactions transactions, AuthorityRepository authorities,
+                               SignInProvisioning provisioning, EventPublisher events) {
+        this.transactions = transactions;
         this.authorities = authorities;
+        this.provisioning = provisioning;
         this.events = events;
     }
 
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
-    @Transactional
     public HttpResponse<AuthorityView> register(Caller caller, @Valid @Body RegisterAuthorityRequest request) {
         Authority authority;
+        FirstAdmin admin;
         try {
             authority = Authority.register(request.name(), request.kind(), request.gssCode(), request.emailDomains(),
                     caller.subject(), Instant.now());
+            admin = FirstAdmin.of(request.firstAdmin().email(), request.firstAdmin().firstName(),
+                    request.firstAdmin().lastName());
         } catch (InvalidRegistrationException e) {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
-        if (authority.gssCode() != null && authorities.existsByGssCode(authority.gssCode())) {
-            throw ProblemException.conflict("duplicate-gss-code",
-                    "An authority with GSS code " + authority.gssCode() + " is already registered.");
+        AuthorityRow row = transactions.write(caller, connection -> {
+            if (authority.gssCode() != null && authorities.existsByGssCode(authority.gssCode())) {
+                throw ProblemException.conflict("duplicate-gss-code",
+                        "An authority with GSS code " + authority.gssCode() + " is already registered.");
+            }
+            AuthorityRow saved = authorities.save(new AuthorityRow(authority.id(), authority.name(),
+                    authority.kind().name(), authority.gssCode(), authority.emailDomains().toArray(String[]::new),
+                    authority.registeredAt(), authority.registeredBy(), AuthorityStatus.PENDING.name(), admin.email(),
+                    admin.firstName(), admin.lastName(), null, null, null, null));
+            events.publish(EventTypes.AUTHORITY_REGISTERED, saved.id().toString(), saved.id(), List.of(),
+                    new AuthorityRegistered(saved.id(), saved.name(), saved.kind(), saved.gssCode(),
+                            authority.emailDomains(), saved.registeredAt()));
+            return saved;
+        });
+        return HttpResponse.created(AuthorityView.of(row, true), URI.create("/api/v1/tenants/authorities/" + row.id()));
+    }
+
+    /** Makes a pending (or suspended) authority a live tenant and sets up its sign-in. */
+    @Post("/{id}/approve")
+    @Secured(Roles.PLATFORM_ADMIN)
+    public ApprovalView approve(Caller caller, @PathVariable UUID id) {
+        return transactions.write(caller, connection -> {
+            AuthorityRow row = find(id);
+            AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).approve());
+            SignInProvisioning.Provisioned provisioned;
+            if (row.organizationId() == null) {
+                provisioned = provisioning.provision(row.id(), row.name(), List.of(row.emailDomains()),
+                        adminOf(row));
+            } else {
+                provisioning.setEnabled(row.organizationId(), true);
+                provisioned = new SignInProvisioning.Provisioned(row.organizationId(), row.firstAdminEmail(),
+                        java.util.Optional.empty());
+            }
+            Instant now = Instant.now();
+            authorities.update(id, next.name(), provisioned.organizationId(), now, null, null);
+            events.publish(EventTypes.AUTHORITY_APPROVED, id.toString(), id, List.of(),
+                    new AuthorityApproved(id, provisioned.organizationId(), caller.subject(), now));
+            return new ApprovalView(AuthorityView.of(find(id), true), provisioned.firstAdminUsername(),
+                    provisioned.initialPassword().orElse(null));
+        });
+    }
+
+    /** Stops an authority's staff signing in; keeps its data. */
+    @Post("/{id}/suspend")
+    @Secured(Roles.PLATFORM_ADMIN)
+    public AuthorityView suspend(Caller caller, @PathVariable UUID id, @Valid @Body SuspendRequest request) {
+        return transactions.write(caller, connection -> {
+            AuthorityRow row = find(id);
+            AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).suspend());
+            if (row.organizationId() != null) {
+                provisioning.setEnabled(row.organizationId(), false);
+            }
+            Instant now = Instant.now();
+            authorities.update(id, next.name(), row.organizationId(), row.approvedAt(), now, request.reason().strip());
+            events.publish(EventTypes.AUTHORITY_SUSPENDED, id.toString(), id, List.of(),
+                    new AuthoritySuspended(id, request.reason().strip(), caller.subject(), now));
+            return AuthorityView.of(find(id), true);
+        });
+    }
+
+    /** Renames an authority or changes its email domains: its own admins or the platform. */
+    @Patch("/{id}")
+    @Secured({Roles.PLATFORM_ADMIN, Roles.AUTHORITY_ADMIN})
+    public AuthorityView update(Caller caller, @PathVariable UUID id, @Valid @Body UpdateAuthorityRequest request) {
+        if (!caller.hasRole(Roles.PLATFORM_ADMIN) && !caller.authorityId().map(id::equals).orElse(false)) {
+            throw ProblemException.forbidden("not-your-authority", "Only its own admins or the platform change an authority.");
         }
-        AuthorityRow row = authorities.save(new AuthorityRow(authority.id(), authority.name(), authority.kind().name(),
-                authority.gssCode(), authority.emailDomains().toArray(String[]::new), authority.registeredAt(),
-                authority.registeredBy()));
-        events.publish(EventTypes.AUTHORITY_REGISTERED, row.id().toString(), row.id(), List.of(),
-                new AuthorityRegistered(row.id(), row.name(), row.kind(), row.gssCode(), authority.emailDomains(),
-                        row.registeredAt()));
-        return HttpResponse.created(AuthorityView.of(row), URI.create("/api/v1/tenants/authorities/" + row.id()));
+        return transactions.write(caller, connection -> {
+            AuthorityRow row = find(id);
+            Authority changed;
+            try {
+                changed = Authority.register(request.name() == null ? row.name() : request.name(), row.kind(),
+                        row.gssCode(), request.emailDomains() == null ? List.of(row.emailDomains()) : request.emailDomains(),
+                        row.registeredBy(), row.registeredAt());
+            } catch (InvalidRegistrationException e) {
+                throw ProblemException.badRequest(e.rule(), e.getMessage());
+            }
+            authorities.update(id, changed.name(), changed.emailDomains().toArray(String[]::new));
+            events.publish(EventTypes.AUTHORITY_UPDATED, id.toString(), id, List.of(),
+                    new AuthorityUpdated(id, changed.name(), changed.emailDomains(), caller.subject(), Instant.now()));
+            return AuthorityView.of(find(id), true);
+        });
     }
 
     @Get("/{id}")
-    @Transactional(readOnly = true)
-    public AuthorityView get(@PathVariable UUID id) {
-        return authorities.findById(id).map(AuthorityView::of)
-                .orElseThrow(() -> ProblemException.notFound("authority-not-found", "No authority " + id + "."));
+    public AuthorityView get(Caller caller, @PathVariable UUID id) {
+        return transactions.read(caller, connection -> {
+            AuthorityRow row = find(id);
+            boolean own = caller.authorityId().map(id::equals).orElse(false);
+            boolean platform = caller.hasRole(Roles.PLATFORM_ADMIN);
+            if (!AuthorityStatus.valueOf(row.status()).isLive() && !own && !platform) {
+                throw notFound(id);
+            }
+            return AuthorityView.of(row, platform || (own && caller.hasRole(Roles.AUTHORITY_ADMIN)));
+        });
     }
 
-    /** Lists authorities by name, optionally those whose name contains {@code q}. */
+    /**
+     * Lists authorities by name, optionally those whose name contains {@code q}. Only the platform
+     * may list pending or suspended ones ({@code status}).
+     */
     @Get
-    @Transactional(readOnly = true)
-    public Page<AuthorityView> list(@QueryValue @Nullable @Size(max = 100) String q,
+    public Page<AuthorityView> list(Caller caller,
+                                    @QueryValue @Nullable @Size(max = 100) String q,
+                                    @QueryValue @Nullable String status,
                                     @QueryValue(defaultValue = "0") @Min(0) int page,
                                     @QueryValue(defaultValue = "50") @Min(1) @Max(200) int size) {
+        boolean platform = caller.hasRole(Roles.PLATFORM_ADMIN);
+        Set<String> statuses = statuses(status, platform);
         Pageable pageable = Pageable.from(page, size, Sort.of(Sort.Order.asc("name")));
-        Page<AuthorityRow> rows = q == null || q.isBlank()
-                ? authorities.findAll(pageable)
-                : authorities.findByNameIlike("%" + q.strip().replace("%", "\\%").replace("_", "\\_") + "%", pageable);
-        return rows.map(AuthorityView::of);
+        String pattern = "%" + (q == null ? "" : q.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return transactions.read(caller, connection ->
+                authorities.findByStatusInAndNameIlike(statuses, pattern, pageable).map(row -> AuthorityView.of(row, platform)));
+    }
+
+    private static Set<String> statuses(String requested, boolean platform) {
+        if (requested == null || requested.isBlank()) {
+            return Set.of(AuthorityStatus.APPROVED.name());
+        }
+        AuthorityStatus wanted;
+        try {
+            wanted = AuthorityStatus.valueOf(requested.strip().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("unknown-status", "'" + requested + "' is not PENDING, APPROVED or SUSPENDED.");
+        }
+        if (!wanted.isLive() && !platform) {
+            throw ProblemException.forbidden("platform-only", "Only the platform lists pending or suspended authorities.");
+        }
+        return Set.of(wanted.name());
+    }
+
+    private AuthorityRow find(UUID id) {
+        return authorities.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ProblemException notFound(UUID id) {
+        return ProblemException.notFound("authority-not-found", "No authority " + id + ".");
+    }
+
+    private static FirstAdmin adminOf(AuthorityRow row) {
+        return new FirstAdmin(row.firstAdminEmail(), row.firstAdminFirstName(), row.firstAdminLastName());
+    }
+
+    private static AuthorityStatus transition(java.util.function.Supplier<AuthorityStatus> step) {
+        try {
+            return step.get();
+        } catch (LifecycleException e) {
+            throw new ProblemException(HttpStatus.CONFLICT, e.rule(), "Conflicts with the current state", e.getMessage(),
+                    Map.of("allowed", e.allowed()));
+        }
     }
 }

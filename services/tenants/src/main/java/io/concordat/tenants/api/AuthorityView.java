@@ -8,13 +8,26 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** An authority as the API shows it. */
+/**
+ * An authority as the API shows it. The first admin's contact is shown only to the platform and
+ * to the authority's own admins.
+ *
+ * @param status PENDING, APPROVED or SUSPENDED
+ */
 @Serdeable
 public record AuthorityView(UUID id, String name, String kind, @Nullable String gssCode, List<String> emailDomains,
-                            Instant registeredAt) {
+                            String status, Instant registeredAt, @Nullable Instant approvedAt,
+                            @Nullable Contact firstAdmin) {
 
-    static AuthorityView of(AuthorityRow row) {
+    /** A person's contact. */
+    @Serdeable
+    public record Contact(String name, String email) {
+    }
+
+    static AuthorityView of(AuthorityRow row, boolean privileged) {
+        Contact admin = privileged && row.firstAdminEmail() != null
+                ? new Contact(row.firstAdminFirstName() + " " + row.firstAdminLastName(), row.firstAdminEmail()) : null;
         return new AuthorityView(row.id(), row.name(), row.kind(), row.gssCode(), List.of(row.emailDomains()),
-                row.registeredAt());
+                row.status(), row.registeredAt(), row.approvedAt(), admin);
     }
 }

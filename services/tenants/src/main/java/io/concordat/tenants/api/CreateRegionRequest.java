@@ -1,6 +1,8 @@
 package io.concordat.tenants.api;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
@@ -13,11 +15,13 @@ import java.util.UUID;
  *
  * @param kind               COUNTY_AREA, PARTNERSHIP, STRATEGIC_ALLIANCE, COMMUNITY_PLANNING_PARTNERSHIP,
  *                           IMPROVEMENT_PARTNERSHIP or OTHER
- * @param memberAuthorityIds registered authorities that are members from the start
+ * @param memberAuthorityIds approved authorities that are members from the start
+ * @param board              its board, if it has one
  */
 @Serdeable
 public record CreateRegionRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 40) String kind,
-        @NotEmpty @Size(max = 500) List<UUID> memberAuthorityIds) {
+        @NotEmpty @Size(max = 500) List<UUID> memberAuthorityIds,
+        @Nullable @Valid BoardRequest board) {
 }

@@ -2,19 +2,32 @@ package io.concordat.tenants.api;
 
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
+import io.concordat.events.tenants.v1.MembershipApproved;
+import io.concordat.events.tenants.v1.MembershipDeclined;
+import io.concordat.events.tenants.v1.MembershipEnded;
+import io.concordat.events.tenants.v1.MembershipRequested;
+import io.concordat.events.tenants.v1.RegionBoardDescribed;
 import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.tenancy.TenantTransactions;
+import io.concordat.tenants.domain.AuthorityStatus;
+import io.concordat.tenants.domain.Board;
 import io.concordat.tenants.domain.InvalidRegistrationException;
+import io.concordat.tenants.domain.LifecycleException;
+import io.concordat.tenants.domain.MembershipRequestStatus;
 import io.concordat.tenants.domain.Region;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
+import io.concordat.tenants.store.MembershipRequestRepository;
+import io.concordat.tenants.store.MembershipRequestRow;
 import io.concordat.tenants.store.RegionMemberRepository;
 import io.concordat.tenants.store.RegionMemberRow;
 import io.concordat.tenants.store.RegionRepository;
 import io.concordat.tenants.store.RegionRow;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
@@ -23,92 +36,258 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
-import io.micronaut.transaction.annotation.Transactional;
 import jakarta.validation.Valid;
 
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Regions: groupings of authorities that collaborate. Every signed-in user may read them. */
+/**
+ * Regions: groupings of authorities that collaborate. The directory of regions and their members
+ * is open to every signed-in user; joining is asked for by an authority's admin and decided by a
+ * region admin of a member authority (or the platform); leaving keeps the membership as history.
+ */
 @Controller("/api/v1/tenants/regions")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class RegionController {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
+    private final TenantTransactions transactions;
     private final RegionRepository regions;
     private final RegionMemberRepository members;
+    private final MembershipRequestRepository requests;
     private final AuthorityRepository authorities;
     private final EventPublisher events;
 
-    public RegionController(RegionRepository regions, RegionMemberRepository members, AuthorityRepository authorities,
-                            EventPublisher events) {
+    public RegionController(TenantTransactions transactions, RegionRepository regions, RegionMemberRepository members,
+                            MembershipRequestRepository requests, AuthorityRepository authorities, EventPublisher events) {
+        this.transactions = transactions;
         this.regions = regions;
         this.members = members;
+        this.requests = requests;
         this.authorities = authorities;
         this.events = events;
     }
 
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
-    @Transactional
     public HttpResponse<RegionView> create(Caller caller, @Valid @Body CreateRegionRequest request) {
         Region region;
+        Board board;
         try {
             region = Region.create(request.name(), request.kind(), request.memberAuthorityIds(), caller.subject(),
                     Instant.now());
+            board = request.board() == null ? null : Board.describe(request.board().membersPerAuthority(),
+                    request.board().rule(), request.board().minimumFromEach());
         } catch (InvalidRegistrationException e) {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
-        List<UUID> unknown = region.memberIds().stream().filter(id -> !authorities.existsById(id)).toList();
-        if (!unknown.isEmpty()) {
-            throw ProblemException.unprocessable("unknown-authority", "No registered authority " + unknown + ".");
+        RegionView view = transactions.write(caller, connection -> {
+            List<UUID> notLive = region.memberIds().stream().filter(id -> authorities.findById(id)
+                    .map(a -> !AuthorityStatus.valueOf(a.status()).isLive()).orElse(true)).toList();
+            if (!notLive.isEmpty()) {
+                throw ProblemException.unprocessable("unknown-authority", "No approved authority " + notLive + ".");
+            }
+            if (regions.existsByName(region.name())) {
+                throw ProblemException.conflict("duplicate-region", "A region named '" + region.name() + "' exists.");
+            }
+            regions.save(new RegionRow(region.id(), region.name(), region.kind().name(), region.createdAt(),
+                    region.createdBy(), board == null ? null : board.membersPerAuthority(),
+                    board == null ? null : board.rule().name(), board == null ? null : board.minimumFromEach()));
+            LocalDate today = LocalDate.ofInstant(region.createdAt(), UK);
+            region.memberIds().forEach(id -> members.save(new RegionMemberRow(
+                    new RegionMemberRow.Key(region.id(), id, today), null)));
+            events.publish(EventTypes.REGION_CREATED, region.id().toString(), EventEnvelope.PLATFORM, List.of(region.id()),
+                    new RegionCreated(region.id(), region.name(), region.kind().name(), List.copyOf(region.memberIds()),
+                            region.createdAt()));
+            if (board != null) {
+                publishBoard(region.id(), board);
+            }
+            return view(find(region.id()), false);
+        });
+        return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + region.id()));
+    }
+
+    /** Describes the region's board: a region admin of a member authority, or the platform. */
+    @Put("/{id}/board")
+    @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
+    public RegionView describeBoard(Caller caller, @PathVariable UUID id, @Valid @Body BoardRequest request) {
+        Board board;
+        try {
+            board = Board.describe(request.membersPerAuthority(), request.rule(), request.minimumFromEach());
+        } catch (InvalidRegistrationException e) {
+            throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
-        if (regions.existsByName(region.name())) {
-            throw ProblemException.conflict("duplicate-region", "A region named '" + region.name() + "' exists.");
-        }
-        regions.save(new RegionRow(region.id(), region.name(), region.kind().name(), region.createdAt(),
-                region.createdBy()));
-        LocalDate today = LocalDate.ofInstant(region.createdAt(), UK);
-        region.memberIds().forEach(id -> members.save(new RegionMemberRow(new RegionMemberRow.Key(region.id(), id, today),
-                null)));
-        events.publish(EventTypes.REGION_CREATED, region.id().toString(), EventEnvelope.PLATFORM, List.of(region.id()),
-                new RegionCreated(region.id(), region.name(), region.kind().name(), List.copyOf(region.memberIds()),
-                        region.createdAt()));
-        return HttpResponse.created(view(regions.findById(region.id()).orElseThrow()),
-                URI.create("/api/v1/tenants/regions/" + region.id()));
+        return transactions.write(caller, connection -> {
+            find(id);
+            requireRegionAdmin(caller, id);
+            regions.update(id, board.membersPerAuthority(), board.rule().name(), board.minimumFromEach());
+            publishBoard(id, board);
+            return view(find(id), false);
+        });
     }
 
     @Get("/{id}")
-    @Transactional(readOnly = true)
-    public RegionView get(@PathVariable UUID id) {
-        return regions.findById(id).map(this::view)
-                .orElseThrow(() -> ProblemException.notFound("region-not-found", "No region " + id + "."));
+    public RegionView get(Caller caller, @PathVariable UUID id, @QueryValue(defaultValue = "false") boolean history) {
+        return transactions.read(caller, connection -> view(find(id), history));
     }
 
+    /** Every region, or with {@code authorityId} those the authority is a member of today. */
     @Get
-    @Transactional(readOnly = true)
-    public List<RegionView> list() {
-        return regions.findAll(Pageable.from(0, 500, Sort.of(Sort.Order.asc("name")))).getContent().stream()
-                .map(this::view).toList();
+    public List<RegionView> list(Caller caller, @QueryValue @Nullable UUID authorityId) {
+        return transactions.read(caller, connection -> {
+            Set<UUID> of = authorityId == null ? null : members.findByKeyAuthorityId(authorityId).stream()
+                    .filter(m -> m.leftOn() == null).map(m -> m.key().regionId()).collect(Collectors.toSet());
+            return regions.findAll(Pageable.from(0, 1000, Sort.of(Sort.Order.asc("name")))).getContent().stream()
+                    .filter(r -> of == null || of.contains(r.id())).map(r -> view(r, false)).toList();
+        });
     }
 
-    private RegionView view(RegionRow region) {
-        List<RegionMemberRow> current = members.findByKeyRegionId(region.id()).stream()
-                .filter(m -> m.leftOn() == null).toList();
-        Map<UUID, String> names = authorities.findByIdIn(current.stream().map(m -> m.key().authorityId()).toList())
+    /** The caller's authority asks to join the region. */
+    @Post("/{id}/membership-requests")
+    @Secured(Roles.AUTHORITY_ADMIN)
+    public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id) {
+        UUID authority = caller.requireAuthority();
+        MembershipRequestView view = transactions.write(caller, connection -> {
+            find(id);
+            AuthorityRow own = authorities.findById(authority).orElseThrow(() -> ProblemException.forbidden(
+                    "authority-not-registered", "Your authority is not registered."));
+            if (!AuthorityStatus.valueOf(own.status()).isLive()) {
+                throw ProblemException.conflict("authority-not-approved", "Your authority is not approved yet.");
+            }
+            if (members.isCurrentMember(id, authority)) {
+                throw ProblemException.conflict("already-a-member", "Your authority is already a member of this region.");
+            }
+            if (requests.existsByRegionIdAndAuthorityIdAndStatus(id, authority, MembershipRequestStatus.PENDING.name())) {
+                throw ProblemException.conflict("already-requested", "Your authority has already asked to join.");
+            }
+            MembershipRequestRow row = requests.save(new MembershipRequestRow(UUID.randomUUID(), id, authority,
+                    MembershipRequestStatus.PENDING.name(), caller.subject(), Instant.now(), null, null, null));
+            events.publish(EventTypes.MEMBERSHIP_REQUESTED, id.toString(), authority, List.of(id),
+                    new MembershipRequested(row.id(), id, authority, caller.subject(), row.requestedAt()));
+            return MembershipRequestView.of(row);
+        });
+        return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + id + "/membership-requests/" + view.id()));
+    }
+
+    /** Requests to join: each authority sees its own; members of the region and the platform see all. */
+    @Get("/{id}/membership-requests")
+    public List<MembershipRequestView> membershipRequests(Caller caller, @PathVariable UUID id) {
+        return transactions.read(caller, connection -> {
+            find(id);
+            return requests.findByRegionIdOrderByRequestedAtDesc(id).stream().map(MembershipRequestView::of).toList();
+        });
+    }
+
+    @Post("/{id}/membership-requests/{requestId}/approve")
+    @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
+    public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId) {
+        return decide(caller, id, requestId, true, null);
+    }
+
+    @Post("/{id}/membership-requests/{requestId}/decline")
+    @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
+    public MembershipRequestView decline(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
+                                         @Valid @Body SuspendRequest reason) {
+        return decide(caller, id, requestId, false, reason.reason().strip());
+    }
+
+    /**
+     * Ends an authority's membership from today: its own admins, a region admin of a member, or
+     * the platform. The membership stays on record with the day it ended.
+     */
+    @Post("/{id}/members/{authorityId}/leave")
+    @Secured({Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
+    public RegionView leave(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId) {
+        return transactions.write(caller, connection -> {
+            find(id);
+            boolean ownAdmin = caller.hasRole(Roles.AUTHORITY_ADMIN) && caller.authorityId().map(authorityId::equals).orElse(false);
+            if (!ownAdmin) {
+                requireRegionAdmin(caller, id);
+            }
+            LocalDate today = LocalDate.now(UK);
+            if (members.endMembership(id, authorityId, today) == 0) {
+                throw ProblemException.conflict("not-a-member", "Authority " + authorityId + " is not a member of the region.");
+            }
+            events.publish(EventTypes.MEMBERSHIP_ENDED, id.toString(), authorityId, List.of(id),
+                    new MembershipEnded(id, authorityId, today, caller.subject(), Instant.now()));
+            return view(find(id), true);
+        });
+    }
+
+    private MembershipRequestView decide(Caller caller, UUID regionId, UUID requestId, boolean approve, String reason) {
+        return transactions.write(caller, connection -> {
+            find(regionId);
+            requireRegionAdmin(caller, regionId);
+            MembershipRequestRow request = requests.findByIdAndRegionId(requestId, regionId).orElseThrow(() ->
+                    ProblemException.notFound("request-not-found", "No request " + requestId + " to join this region."));
+            MembershipRequestStatus next;
+            try {
+                next = MembershipRequestStatus.valueOf(request.status()).decide(approve);
+            } catch (LifecycleException e) {
+                throw ProblemException.conflict(e.rule(), e.getMessage());
+            }
+            Instant now = Instant.now();
+            requests.update(requestId, next.name(), caller.subject(), now, reason);
+            if (approve) {
+                LocalDate today = LocalDate.ofInstant(now, UK);
+                members.save(new RegionMemberRow(new RegionMemberRow.Key(regionId, request.authorityId(), today), null));
+                events.publish(EventTypes.MEMBERSHIP_APPROVED, regionId.toString(), request.authorityId(), List.of(regionId),
+                        new MembershipApproved(requestId, regionId, request.authorityId(), today, caller.subject(), now));
+            } else {
+                events.publish(EventTypes.MEMBERSHIP_DECLINED, regionId.toString(), request.authorityId(), List.of(regionId),
+                        new MembershipDeclined(requestId, regionId, request.authorityId(), reason, caller.subject(), now));
+            }
+            return MembershipRequestView.of(requests.findById(requestId).orElseThrow());
+        });
+    }
+
+    /** A platform admin, or a region admin whose authority is a member of the region today. */
+    private void requireRegionAdmin(Caller caller, UUID regionId) {
+        if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
+            return;
+        }
+        boolean adminOfMember = caller.hasRole(Roles.REGION_ADMIN)
+                && caller.authorityId().map(a -> members.isCurrentMember(regionId, a)).orElse(false);
+        if (!adminOfMember) {
+            throw ProblemException.forbidden("not-region-admin",
+                    "Only a region admin of a member authority, or the platform, may do this.");
+        }
+    }
+
+    private void publishBoard(UUID regionId, Board board) {
+        events.publish(EventTypes.REGION_BOARD_DESCRIBED, regionId.toString(), EventEnvelope.PLATFORM, List.of(regionId),
+                new RegionBoardDescribed(regionId, board.membersPerAuthority(), board.rule().name(), board.minimumFromEach(),
+                        Instant.now()));
+    }
+
+    private RegionRow find(UUID id) {
+        return regions.findById(id).orElseThrow(() -> ProblemException.notFound("region-not-found", "No region " + id + "."));
+    }
+
+    private RegionView view(RegionRow region, boolean history) {
+        List<RegionMemberRow> rows = members.findByKeyRegionId(region.id()).stream()
+                .filter(m -> history || m.leftOn() == null).toList();
+        Map<UUID, String> names = authorities.findByIdIn(rows.stream().map(m -> m.key().authorityId()).distinct().toList())
                 .stream().collect(Collectors.toMap(AuthorityRow::id, AuthorityRow::name, (a, b) -> a));
-        return new RegionView(region.id(), region.name(), region.kind(), region.createdAt(), current.stream()
-                .map(m -> new RegionView.Member(m.key().authorityId(), names.get(m.key().authorityId()), m.key().joinedOn()))
-                .sorted(java.util.Comparator.comparing(RegionView.Member::name))
+        RegionView.Board board = region.boardRule() == null ? null : new RegionView.Board(
+                region.boardMembersPerAuthority(), region.boardRule(), region.boardMinimumFromEach());
+        return new RegionView(region.id(), region.name(), region.kind(), region.createdAt(), board, rows.stream()
+                .map(m -> new RegionView.Member(m.key().authorityId(), names.get(m.key().authorityId()), m.key().joinedOn(),
+                        m.leftOn()))
+                .sorted(Comparator.comparing(RegionView.Member::name).thenComparing(RegionView.Member::joinedOn))
                 .toList());
     }
 

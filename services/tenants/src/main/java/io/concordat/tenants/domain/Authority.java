@@ -7,7 +7,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * A council or other public body: a tenant of the platform.
+ * A council or other public body registering as a tenant of the platform.
  *
  * @param gssCode the ONS Government Statistical Service code where one exists: a country letter
  *                (E, W, S or N) and eight digits, e.g. E07000234 for Bromsgrove

@@ -1,11 +1,14 @@
 package io.concordat.tenants.store;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +18,12 @@ public interface AuthorityRepository extends PageableRepository<AuthorityRow, UU
 
     boolean existsByGssCode(String gssCode);
 
-    Page<AuthorityRow> findByNameIlike(String pattern, Pageable pageable);
+    Page<AuthorityRow> findByStatusInAndNameIlike(Collection<String> status, String pattern, Pageable pageable);
 
     List<AuthorityRow> findByIdIn(Collection<UUID> ids);
+
+    void update(@Id UUID id, String status, @Nullable String organizationId, @Nullable Instant approvedAt,
+                @Nullable Instant suspendedAt, @Nullable String suspendedReason);
+
+    void update(@Id UUID id, String name, String[] emailDomains);
 }

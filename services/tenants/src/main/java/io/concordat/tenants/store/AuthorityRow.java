@@ -17,5 +17,13 @@ public record AuthorityRow(
         @Nullable String gssCode,
         @TypeDef(type = DataType.STRING_ARRAY) String[] emailDomains,
         Instant registeredAt,
-        String registeredBy) {
+        String registeredBy,
+        String status,
+        @Nullable String firstAdminEmail,
+        @Nullable String firstAdminFirstName,
+        @Nullable String firstAdminLastName,
+        @Nullable String organizationId,
+        @Nullable Instant approvedAt,
+        @Nullable Instant suspendedAt,
+        @Nullable String suspendedReason) {
 }

@@ -1,5 +1,7 @@
 package io.concordat.tenants.store;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.PageableRepository;
@@ -10,4 +12,6 @@ import java.util.UUID;
 public interface RegionRepository extends PageableRepository<RegionRow, UUID> {
 
     boolean existsByName(String name);
+
+    void update(@Id UUID id, Integer boardMembersPerAuthority, String boardRule, @Nullable Integer boardMinimumFromEach);
 }

@@ -1,5 +1,6 @@
 package io.concordat.tenants.store;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
@@ -7,5 +8,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 @MappedEntity("region")
-public record RegionRow(@Id UUID id, String name, String kind, Instant createdAt, String createdBy) {
+public record RegionRow(@Id UUID id, String name, String kind, Instant createdAt, String createdBy,
+                        @Nullable Integer boardMembersPerAuthority, @Nullable String boardRule,
+                        @Nullable Integer boardMinimumFromEach) {
 }

@@ -1,0 +1,115 @@
+package io.concordat.kit.directory;
+
+import io.concordat.events.EventCodec;
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventTypes;
+import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.MembershipApproved;
+import io.concordat.events.tenants.v1.MembershipEnded;
+import io.concordat.events.tenants.v1.RegionCreated;
+import io.concordat.kit.inbox.EventHandler;
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A service's own copy of who is a member of which region, kept from the tenants topic, so that
+ * visibility is decided locally (row-level security reads it) without calling the tenants
+ * service. Leaving keeps the row, with the day it ended.
+ */
+@Singleton
+@Requires(property = "concordat.directory.enabled", value = "true")
+public class RegionMemberships implements EventHandler {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final String JOIN = """
+            insert into region_membership (region_id, authority_id, joined_on) values (?, ?, ?)
+            on conflict do nothing""";
+    private static final String LEAVE = """
+            update region_membership set left_on = ? where region_id = ? and authority_id = ? and left_on is null""";
+
+    private final TransactionOperations<Connection> transactions;
+    private final EventCodec codec;
+
+    public RegionMemberships(TransactionOperations<Connection> transactions, JsonMapper json) {
+        this.transactions = transactions;
+        this.codec = new EventCodec(json);
+    }
+
+    @Override
+    public Set<String> topics() {
+        return Set.of(Topics.TENANTS);
+    }
+
+    @Override
+    public void handle(EventEnvelope event, String topic) {
+        String type = event.type();
+        if (EventTypes.REGION_CREATED.type().equals(type)) {
+            RegionCreated created = codec.decode(event, EventTypes.REGION_CREATED);
+            LocalDate joined = LocalDate.ofInstant(created.createdAt(), UK);
+            created.memberAuthorityIds().forEach(member -> join(created.regionId(), member, joined));
+        } else if (EventTypes.MEMBERSHIP_APPROVED.type().equals(type)) {
+            MembershipApproved approved = codec.decode(event, EventTypes.MEMBERSHIP_APPROVED);
+            join(approved.regionId(), approved.authorityId(), approved.joinedOn());
+        } else if (EventTypes.MEMBERSHIP_ENDED.type().equals(type)) {
+            MembershipEnded ended = codec.decode(event, EventTypes.MEMBERSHIP_ENDED);
+            leave(ended.regionId(), ended.authorityId(), ended.leftOn());
+        }
+    }
+
+    /** Whether the authority is a member of the region today. Call inside a transaction. */
+    public boolean isMember(UUID authorityId, UUID regionId) {
+        try (PreparedStatement find = connection().prepareStatement(
+                "select 1 from region_membership where region_id = ? and authority_id = ? and left_on is null")) {
+            find.setObject(1, regionId);
+            find.setObject(2, authorityId);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up the membership of " + authorityId + " in " + regionId, e);
+        }
+    }
+
+    private void join(UUID regionId, UUID authorityId, LocalDate joinedOn) {
+        update(JOIN, regionId, authorityId, joinedOn, true);
+    }
+
+    private void leave(UUID regionId, UUID authorityId, LocalDate leftOn) {
+        update(LEAVE, regionId, authorityId, leftOn, false);
+    }
+
+    private void update(String sql, UUID regionId, UUID authorityId, LocalDate day, boolean dayLast) {
+        try (PreparedStatement statement = connection().prepareStatement(sql)) {
+            int i = 1;
+            if (!dayLast) {
+                statement.setDate(i++, Date.valueOf(day));
+            }
+            statement.setObject(i++, regionId);
+            statement.setObject(i++, authorityId);
+            if (dayLast) {
+                statement.setDate(i, Date.valueOf(day));
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the membership of " + authorityId + " in " + regionId, e);
+        }
+    }
+
+    private Connection connection() {
+        return (Connection) transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("region memberships are used inside a transaction"))
+                .getConnection();
+    }
+}

@@ -1,0 +1,138 @@
+package io.concordat.opportunities;
+
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventTypes;
+import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.events.tenants.v1.MembershipEnded;
+import io.concordat.events.tenants.v1.RegionCreated;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestEvents;
+import io.concordat.kit.testing.TestTokens;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** What an authority shares with a region is seen by that region's members, and only while they are members. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegionSharingIT implements TestPropertyProvider {
+
+    private static final UUID BOLSOVER = UUID.randomUUID();
+    private static final UUID BASSETLAW = UUID.randomUUID();
+    private static final UUID CHESTERFIELD = UUID.randomUUID();
+    private static final UUID OUTSIDER = UUID.randomUUID();
+    private static final UUID PARTNERSHIP = UUID.randomUUID();
+    private static final UUID OTHER_REGION = UUID.randomUUID();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final TestTokens tokens = TestTokens.get();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ServiceTestProperties.of("opportunities");
+    }
+
+    @BeforeAll
+    void theProcurementPartnershipExists() {
+        for (UUID authority : List.of(BOLSOVER, BASSETLAW, CHESTERFIELD, OUTSIDER)) {
+            TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, authority.toString(), authority,
+                    new AuthorityRegistered(authority, "Council " + authority, "DISTRICT", null, List.of(), Instant.now()));
+        }
+        TestEvents.publish(EventTypes.REGION_CREATED, PARTNERSHIP.toString(), EventEnvelope.PLATFORM,
+                new RegionCreated(PARTNERSHIP, "Procurement partnership", "PARTNERSHIP",
+                        List.of(BOLSOVER, BASSETLAW, CHESTERFIELD), Instant.now()));
+        TestEvents.publish(EventTypes.REGION_CREATED, OTHER_REGION.toString(), EventEnvelope.PLATFORM,
+                new RegionCreated(OTHER_REGION, "Elsewhere", "OTHER", List.of(OUTSIDER), Instant.now()));
+        Eventually.until("the memberships known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
+                "select count(*) from region_membership where region_id in ('" + PARTNERSHIP + "','" + OTHER_REGION + "')") == 4);
+    }
+
+    @Test
+    void membersOfTheRegionSeeWhatIsSharedWithItAndOutsidersDoNot() {
+        String shared = propose(BOLSOVER, "Procurement consortium", List.of(PARTNERSHIP));
+        String own = propose(BOLSOVER, "Bolsover's own review of procurement", List.of());
+
+        Map<?, ?> seen = get("/api/v1/opportunities/" + shared, BASSETLAW);
+        assertEquals(List.of(PARTNERSHIP.toString()), seen.get("regionIds"));
+        assertTrue(ids(BASSETLAW).contains(shared));
+        assertTrue(!ids(BASSETLAW).contains(own), "what is not shared stays with its authority");
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + shared, OUTSIDER)));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + own, BASSETLAW)));
+    }
+
+    @Test
+    void anAuthorityThatLeavesTheRegionStopsSeeingWhatItShares() {
+        String shared = propose(BOLSOVER, "Shared property team", List.of(PARTNERSHIP));
+        assertEquals(shared, get("/api/v1/opportunities/" + shared, CHESTERFIELD).get("id"));
+
+        TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, PARTNERSHIP.toString(), CHESTERFIELD,
+                new MembershipEnded(PARTNERSHIP, CHESTERFIELD, LocalDate.now(), "region-admin", Instant.now()));
+        Eventually.until("Chesterfield's membership ended here", Duration.ofSeconds(30), () -> Superuser.count("opportunities",
+                "select count(*) from region_membership where authority_id = '" + CHESTERFIELD + "' and left_on is not null") == 1);
+
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + shared, CHESTERFIELD)));
+        assertTrue(!ids(CHESTERFIELD).contains(shared));
+    }
+
+    @Test
+    void anAuthorityCannotShareWithARegionItIsNotInNorChangeItsVisibilityByForgingAToken() {
+        long before = Superuser.count("opportunities", "select count(*) from opportunity");
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> http.toBlocking().exchange(
+                HttpRequest.POST("/api/v1/opportunities", "{\"title\":\"x\",\"serviceArea\":\"support.hr\",\"regionIds\":[\""
+                        + OTHER_REGION + "\"]}").contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .bearerAuth(tokens.forAuthority(BOLSOVER, Roles.AUTHORITY_OFFICER)), Map.class)));
+        String shared = propose(BOLSOVER, "Joint ICT", List.of(PARTNERSHIP));
+        assertEquals(HttpStatus.UNAUTHORIZED, status(() -> http.toBlocking().exchange(HttpRequest.GET(
+                "/api/v1/opportunities/" + shared).bearerAuth(tokens.tampered(OUTSIDER, BASSETLAW, Roles.AUTHORITY_OFFICER)),
+                Map.class)));
+        assertEquals(before + 1, Superuser.count("opportunities", "select count(*) from opportunity"));
+    }
+
+    private String propose(UUID authority, String title, List<UUID> regions) {
+        String regionIds = regions.isEmpty() ? "" : ",\"regionIds\":[\"" + regions.get(0) + "\"]";
+        return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/opportunities",
+                        "{\"title\":\"" + title + "\",\"serviceArea\":\"support.procurement\"" + regionIds + "}")
+                .contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER)), Map.class).get("id");
+    }
+
+    private Map<?, ?> get(String uri, UUID authority) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(tokens.forAuthority(authority,
+                Roles.AUTHORITY_OFFICER)), Map.class);
+    }
+
+    private List<String> ids(UUID authority) {
+        List<?> content = (List<?>) get("/api/v1/opportunities?size=100", authority).get("content");
+        return content.stream().map(o -> (String) ((Map<?, ?>) o).get("id")).toList();
+    }
+
+    private static HttpStatus status(Runnable call) {
+        return assertThrows(HttpClientResponseException.class, call::run).getStatus();
+    }
+}

@@ -1,0 +1,10 @@
+package io.concordat.tenants.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+/** Why an authority is suspended, or a request declined. */
+@Serdeable
+public record SuspendRequest(@NotBlank @Size(max = 2000) String reason) {
+}

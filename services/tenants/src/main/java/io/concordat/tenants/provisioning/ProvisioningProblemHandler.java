@@ -1,0 +1,33 @@
+package io.concordat.tenants.provisioning;
+
+import io.concordat.kit.problem.ProblemResponses;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An identity provider that does not answer is a 503 with Retry-After; one that refuses is a
+ * 502. Either way the approval's transaction rolled back: nothing changed here.
+ */
+@Singleton
+public class ProvisioningProblemHandler implements ExceptionHandler<ProvisioningException, MutableHttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProvisioningProblemHandler.class);
+
+    @Override
+    public MutableHttpResponse<?> handle(HttpRequest request, ProvisioningException exception) {
+        LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), exception.getMessage(), exception.getCause());
+        if (exception.unreachable()) {
+            return ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
+                    "Temporarily unavailable", "The sign-in service is not answering; nothing was changed. Try again.")
+                    .header(HttpHeaders.RETRY_AFTER, "10");
+        }
+        return ProblemResponses.response(HttpStatus.BAD_GATEWAY, "identity-provider-refused",
+                "The sign-in service refused", exception.getMessage() + "; nothing was changed.");
+    }
+}
