@@ -5,26 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Loads the demo region through the platform's own API, as an operator would: the councils of
- * the Bromsgrove and Redditch strategic alliance (seed 002), their region, the demo users'
- * authorities in Keycloak, and a first opportunity. Safe to run again: it adds only what is missing.
+ * Loads the councils and regions of the seed reports through the platform's own API, as an
+ * operator would: registers and approves each authority (which provisions its organization in
+ * Keycloak), creates the regions, gives the demo users their authorities, and proposes the
+ * alliance's first opportunities. Safe to run again: it adds only what is missing.
  */
 final class DemoData {
 
@@ -34,13 +35,58 @@ final class DemoData {
     record DemoAuthority(String name, String kind, String gssCode, String domain) {
     }
 
+    record DemoRegion(String name, String kind, List<String> members, Map<String, Object> board) {
+    }
+
     record DemoUser(String username, List<String> roles, String authority) {
     }
 
-    static final DemoAuthority BROMSGROVE = new DemoAuthority("Bromsgrove District Council", "DISTRICT", "E07000234",
-            "bromsgrove.gov.uk");
-    static final DemoAuthority REDDITCH = new DemoAuthority("Redditch Borough Council", "BOROUGH", "E07000236",
-            "redditch.gov.uk");
+    static final DemoAuthority BROMSGROVE = new DemoAuthority("Bromsgrove District Council", "DISTRICT", "E07000234", "bromsgrove.gov.uk");
+    static final DemoAuthority REDDITCH = new DemoAuthority("Redditch Borough Council", "BOROUGH", "E07000236", "redditch.gov.uk");
+
+    /** The public bodies of seeds 000 to 004, with their ONS GSS codes. */
+    static final List<DemoAuthority> AUTHORITIES = List.of(
+            BROMSGROVE, REDDITCH,
+            new DemoAuthority("Bolsover District Council", "DISTRICT", "E07000033", "bolsover.gov.uk"),
+            new DemoAuthority("North East Derbyshire District Council", "DISTRICT", "E07000038", "ne-derbyshire.gov.uk"),
+            new DemoAuthority("Chesterfield Borough Council", "BOROUGH", "E07000034", "chesterfield.gov.uk"),
+            new DemoAuthority("Derbyshire County Council", "COUNTY", "E10000007", "derbyshire.gov.uk"),
+            new DemoAuthority("Bassetlaw District Council", "DISTRICT", "E07000171", "bassetlaw.gov.uk"),
+            new DemoAuthority("Chesterfield Royal Hospital NHS Foundation Trust", "OTHER_PUBLIC_BODY", null, "nhs.net"),
+            new DemoAuthority("East Dunbartonshire Council", "SCOTTISH_COUNCIL", "S12000045", "eastdunbarton.gov.uk"),
+            new DemoAuthority("East Renfrewshire Council", "SCOTTISH_COUNCIL", "S12000011", "eastrenfrewshire.gov.uk"),
+            new DemoAuthority("Glasgow City Council", "SCOTTISH_COUNCIL", "S12000049", "glasgow.gov.uk"),
+            new DemoAuthority("Inverclyde Council", "SCOTTISH_COUNCIL", "S12000018", "inverclyde.gov.uk"),
+            new DemoAuthority("North Lanarkshire Council", "SCOTTISH_COUNCIL", "S12000050", "northlanarkshire.gov.uk"),
+            new DemoAuthority("Renfrewshire Council", "SCOTTISH_COUNCIL", "S12000038", "renfrewshire.gov.uk"),
+            new DemoAuthority("South Lanarkshire Council", "SCOTTISH_COUNCIL", "S12000029", "southlanarkshire.gov.uk"),
+            new DemoAuthority("West Dunbartonshire Council", "SCOTTISH_COUNCIL", "S12000039", "west-dunbarton.gov.uk"),
+            new DemoAuthority("Chorley Council", "BOROUGH", "E07000118", "chorley.gov.uk"),
+            new DemoAuthority("South Ribble Borough Council", "BOROUGH", "E07000126", "southribble.gov.uk"),
+            new DemoAuthority("Bolton Council", "METROPOLITAN_BOROUGH", "E08000001", "bolton.gov.uk"),
+            new DemoAuthority("Stockport Metropolitan Borough Council", "METROPOLITAN_BOROUGH", "E08000007", "stockport.gov.uk"),
+            new DemoAuthority("Gedling Borough Council", "BOROUGH", "E07000173", "gedling.gov.uk"),
+            new DemoAuthority("Rushcliffe Borough Council", "BOROUGH", "E07000176", "rushcliffe.gov.uk"));
+
+    static final List<DemoRegion> REGIONS = List.of(
+            new DemoRegion(ALLIANCE, "STRATEGIC_ALLIANCE", List.of(BROMSGROVE.name(), REDDITCH.name()),
+                    Map.of("membersPerAuthority", 3, "rule", "CONSENSUS_ELSE_MINIMUM_FROM_EACH", "minimumFromEach", 2)),
+            new DemoRegion("Derbyshire", "COUNTY_AREA", List.of("Derbyshire County Council", "Bolsover District Council",
+                    "North East Derbyshire District Council", "Chesterfield Borough Council"), null),
+            new DemoRegion("North Derbyshire and Bassetlaw Procurement Partnership", "PARTNERSHIP",
+                    List.of("Bolsover District Council", "Bassetlaw District Council",
+                            "Chesterfield Royal Hospital NHS Foundation Trust"), null),
+            new DemoRegion("Clyde Valley Community Planning Partnership", "COMMUNITY_PLANNING_PARTNERSHIP",
+                    List.of("East Dunbartonshire Council", "East Renfrewshire Council", "Glasgow City Council",
+                            "Inverclyde Council", "North Lanarkshire Council", "Renfrewshire Council",
+                            "South Lanarkshire Council", "West Dunbartonshire Council"), null),
+            new DemoRegion("Chorley and South Ribble Shared Services", "PARTNERSHIP",
+                    List.of("Chorley Council", "South Ribble Borough Council"), null),
+            new DemoRegion("North West Improvement and Efficiency Partnership", "IMPROVEMENT_PARTNERSHIP",
+                    List.of("Chorley Council", "South Ribble Borough Council", "Bolton Council",
+                            "Stockport Metropolitan Borough Council"), null),
+            new DemoRegion("Gedling and Rushcliffe Partnership", "PARTNERSHIP",
+                    List.of("Gedling Borough Council", "Rushcliffe Borough Council"), null));
 
     static final List<DemoUser> USERS = List.of(
             new DemoUser("platform.admin", List.of("platform-admin"), null),
@@ -50,7 +96,8 @@ final class DemoData {
             new DemoUser("officer.redditch", List.of("authority-officer"), REDDITCH.name()),
             new DemoUser("board.redditch", List.of("board-member"), REDDITCH.name()),
             new DemoUser("viewer.alliance", List.of("regional-viewer"), BROMSGROVE.name()),
-            new DemoUser("regionadmin.alliance", List.of("region-admin", "regional-viewer"), BROMSGROVE.name()));
+            new DemoUser("regionadmin.alliance", List.of("region-admin", "regional-viewer"), BROMSGROVE.name()),
+            new DemoUser("service-account-partner-bromsgrove-finance", List.of("partner-system"), BROMSGROVE.name()));
 
     private final String gateway;
     private final String keycloak;
@@ -66,41 +113,74 @@ final class DemoData {
 
     void load() {
         String admin = token("platform.admin");
-        Map<String, String> ids = new HashMap<>();
-        for (DemoAuthority authority : List.of(BROMSGROVE, REDDITCH)) {
-            ids.put(authority.name(), ensureAuthority(admin, authority));
-        }
-        ensureRegion(admin, List.of(ids.get(BROMSGROVE.name()), ids.get(REDDITCH.name())));
+        Map<String, String> ids = ensureAuthorities(admin);
+        Map<String, String> regions = ensureRegions(admin, ids);
         assignUsers(ids);
-        ensureFirstOpportunity();
+        ensureFirstOpportunities(regions.get(ALLIANCE));
     }
 
-    private String ensureAuthority(String admin, DemoAuthority authority) {
-        JsonNode page = call("GET", "/api/v1/tenants/authorities?size=200&q="
-                + URLEncoder.encode(authority.name(), StandardCharsets.UTF_8), admin, null, 200);
-        for (JsonNode existing : page.get("content")) {
-            if (authority.gssCode().equals(existing.path("gssCode").asText())) {
-                return existing.get("id").asText();
+    private Map<String, String> ensureAuthorities(String admin) {
+        Map<String, String> ids = new HashMap<>();
+        Map<String, String> statuses = new HashMap<>();
+        for (String status : List.of("APPROVED", "PENDING", "SUSPENDED")) {
+            for (JsonNode existing : call("GET", "/api/v1/tenants/authorities?size=200&status=" + status, admin, null, 200)
+                    .get("content")) {
+                ids.put(existing.get("name").asText(), existing.get("id").asText());
+                statuses.put(existing.get("name").asText(), status);
             }
         }
-        JsonNode created = call("POST", "/api/v1/tenants/authorities", admin, Map.of("name", authority.name(), "kind",
-                authority.kind(), "gssCode", authority.gssCode(), "emailDomains", List.of(authority.domain())), 201);
-        out.println("      registered " + authority.name() + " (" + authority.gssCode() + ")");
-        return created.get("id").asText();
+        int registered = 0;
+        for (DemoAuthority authority : AUTHORITIES) {
+            if (!ids.containsKey(authority.name())) {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("name", authority.name());
+                body.put("kind", authority.kind());
+                if (authority.gssCode() != null) {
+                    body.put("gssCode", authority.gssCode());
+                }
+                body.put("emailDomains", List.of(authority.domain()));
+                body.put("firstAdmin", Map.of("email", "platform-admin@" + authority.domain(), "firstName", "Platform",
+                        "lastName", "Admin"));
+                ids.put(authority.name(), call("POST", "/api/v1/tenants/authorities", admin, body, 201).get("id").asText());
+                statuses.put(authority.name(), "PENDING");
+                registered++;
+            }
+            if (!"APPROVED".equals(statuses.get(authority.name()))) {
+                call("POST", "/api/v1/tenants/authorities/" + ids.get(authority.name()) + "/approve", admin, null, 200);
+            }
+        }
+        if (registered > 0) {
+            out.println("      registered and approved " + registered + " authorities of the seed reports");
+        }
+        return ids;
     }
 
-    private void ensureRegion(String admin, List<String> members) {
+    private Map<String, String> ensureRegions(String admin, Map<String, String> authorityIds) {
+        Map<String, String> ids = new HashMap<>();
         for (JsonNode region : call("GET", "/api/v1/tenants/regions", admin, null, 200)) {
-            if (ALLIANCE.equals(region.get("name").asText())) {
-                return;
-            }
+            ids.put(region.get("name").asText(), region.get("id").asText());
         }
-        call("POST", "/api/v1/tenants/regions", admin,
-                Map.of("name", ALLIANCE, "kind", "STRATEGIC_ALLIANCE", "memberAuthorityIds", members), 201);
-        out.println("      created region " + ALLIANCE);
+        for (DemoRegion region : REGIONS) {
+            if (ids.containsKey(region.name())) {
+                continue;
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", region.name());
+            body.put("kind", region.kind());
+            body.put("memberAuthorityIds", region.members().stream().map(authorityIds::get).toList());
+            if (region.board() != null) {
+                body.put("board", region.board());
+            }
+            ids.put(region.name(), call("POST", "/api/v1/tenants/regions", admin, body, 201).get("id").asText());
+            out.println("      created region " + region.name());
+        }
+        return ids;
     }
 
-    /** Gives each demo user the authority they act for: the authority_id attribute their tokens carry. */
+    /**
+     * Gives each demo user the authority they act for (the authority_id their tokens carry) and
+     * makes them members of that authority's organization.
+     */
     private void assignUsers(Map<String, String> authorityIds) {
         try (Keycloak admin = KeycloakBuilder.builder().serverUrl(keycloak).realm("master").clientId("admin-cli")
                 .username(Devstack.KEYCLOAK_ADMIN).password(Devstack.KEYCLOAK_ADMIN_PASSWORD).build()) {
@@ -116,41 +196,55 @@ final class DemoData {
                     user.singleAttribute("authority_id", wanted);
                     realm.users().get(user.getId()).update(user);
                 }
+                List<OrganizationRepresentation> organization = realm.organizations().searchByAttribute("authority_id:" + wanted);
+                if (!organization.isEmpty() && !demo.username().startsWith("service-account-")
+                        && realm.organizations().get(organization.get(0).getId()).members()
+                        .search(demo.username(), true, 0, 1).isEmpty()) {
+                    realm.organizations().get(organization.get(0).getId()).members().addMember(user.getId()).close();
+                }
             }
         }
     }
 
     /**
-     * Proposes the alliance's first opportunity once the authority's registration has reached the
-     * opportunities service through Kafka, then waits for it to reach reporting.
+     * Proposes the alliance's first opportunities once Bromsgrove's registration and membership
+     * have reached the opportunities service: one shared with the alliance, one kept to
+     * Bromsgrove; then waits for reporting to count them.
      */
-    private void ensureFirstOpportunity() {
+    private void ensureFirstOpportunities(String allianceId) {
         String officer = token("officer.bromsgrove");
         if (call("GET", "/api/v1/opportunities", officer, null, 200).get("totalSize").asLong() > 0) {
             return;
         }
-        Map<String, Object> proposal = Map.of("title", "Shared elections service", "serviceArea", "support.elections",
-                "description", "Hold the vacant Elections Manager post and consider one elections team for both councils, "
-                        + "as the Shared Services Board asked.");
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (true) {
-            HttpResponse<String> response = send("POST", "/api/v1/opportunities", officer, proposal);
-            if (response.statusCode() == 201) {
-                break;
+        propose(officer, deadline, Map.of("title", "Shared elections service", "serviceArea", "support.elections",
+                "description", "Hold the vacant Elections Manager post and consider one elections team for both councils, "
+                        + "as the Shared Services Board asked.", "regionIds", List.of(allianceId)));
+        propose(officer, deadline, Map.of("title", "Review of Bromsgrove's own print and post service",
+                "serviceArea", "support.property"));
+        while (call("GET", "/api/v1/reporting/pipeline", officer, null, 200).get("total").asLong() < 2) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the demo opportunities did not reach reporting");
             }
-            if (response.statusCode() != 409 || System.nanoTime() > deadline) {
-                throw new IllegalStateException("proposing the demo opportunity failed: " + response.statusCode() + " "
+            pause();
+        }
+        out.println("      proposed a shared elections service (shared with the alliance) and a Bromsgrove-only review");
+    }
+
+    /** Proposes, waiting while the authority or its membership has not yet reached the opportunities service. */
+    private void propose(String token, long deadline, Map<String, Object> proposal) {
+        while (true) {
+            HttpResponse<String> response = send("POST", "/api/v1/opportunities", token, proposal);
+            if (response.statusCode() == 201) {
+                return;
+            }
+            boolean notYetKnown = response.statusCode() == 409 || response.statusCode() == 422;
+            if (!notYetKnown || System.nanoTime() > deadline) {
+                throw new IllegalStateException("proposing a demo opportunity failed: " + response.statusCode() + " "
                         + response.body());
             }
             pause();
         }
-        while (call("GET", "/api/v1/reporting/pipeline", officer, null, 200).get("total").asLong() < 1) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the demo opportunity did not reach reporting");
-            }
-            pause();
-        }
-        out.println("      proposed 'Shared elections service' for Bromsgrove; reporting counts it");
     }
 
     private String token(String username) {

@@ -120,7 +120,7 @@ public final class Devstack implements AutoCloseable {
         int port = ports.firstService();
         for (Service service : Service.ALL) {
             servicePorts.put(service.name(), port);
-            services.add(launch(service, port++, databases.get(service.name()), Map.of(), logs));
+            services.add(launch(service, port++, databases.get(service.name()), settingsOf(service), logs));
         }
         Map<String, String> routes = new LinkedHashMap<>();
         servicePorts.forEach((name, p) -> routes.put("concordat.routes." + name, "http://127.0.0.1:" + p));
@@ -163,6 +163,21 @@ public final class Devstack implements AutoCloseable {
         extra.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-cp", classpath, service.mainClass()));
         return ChildProcess.start(service.name(), command, Map.of(), root, logs.resolve(service.name() + ".log"));
+    }
+
+    /**
+     * What a service needs beyond the common settings: the tenants service provisions sign-in in
+     * Keycloak as its service account, and in this development stack reveals first passwords.
+     */
+    private Map<String, String> settingsOf(Service service) {
+        if (!service.name().equals("tenants")) {
+            return Map.of();
+        }
+        return Map.of("concordat.keycloak.url", keycloakUrl(),
+                "concordat.keycloak.realm", REALM,
+                "concordat.keycloak.client-id", "concordat-tenants",
+                "concordat.keycloak.client-secret", "tenants-dev-secret",
+                "concordat.provisioning.reveal-initial-password", "true");
     }
 
     private KeycloakServer awaitKeycloak(CompletableFuture<KeycloakServer> starting, Progress progress) {

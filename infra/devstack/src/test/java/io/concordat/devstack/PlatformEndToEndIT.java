@@ -58,8 +58,8 @@ class PlatformEndToEndIT {
 
         JsonNode regions = get("/api/v1/tenants/regions", officer, 200);
         assertTrue(regions.toString().contains(DemoData.ALLIANCE), regions.toString());
-        assertEquals(1, get("/api/v1/reporting/pipeline", officer, 200).get("total").asLong(),
-                "the demo opportunity reached reporting through Kafka");
+        assertEquals(2, get("/api/v1/reporting/pipeline", officer, 200).get("total").asLong(),
+                "the two demo opportunities reached reporting through Kafka");
         assertEquals(200, send("GET", "/health", null, null).statusCode());
     }
 
@@ -117,12 +117,66 @@ class PlatformEndToEndIT {
         assertEquals(before, get("/api/v1/opportunities", officer, 200).get("totalSize").asLong(), "nothing was written");
     }
 
+    @Test
+    @Order(5)
+    void aNewCouncilIsApprovedAndJoinsAndItsFirstAdminSeesOnlyWhatTheRegionShares() throws Exception {
+        String platform = signIn("platform.admin");
+        HttpResponse<String> registered = send("POST", "/api/v1/tenants/authorities", platform, """
+                {"name":"Wyre Forest District Council","kind":"DISTRICT","gssCode":"E07000239",
+                 "emailDomains":["wyreforest.gov.uk"],
+                 "firstAdmin":{"email":"ict.admin@wyreforest.gov.uk","firstName":"Wyn","lastName":"Forester"}}""");
+        assertEquals(201, registered.statusCode(), registered.body());
+        String wyre = json.readTree(registered.body()).get("id").asText();
+        assertEquals("PENDING", json.readTree(registered.body()).get("status").asText());
+
+        JsonNode approval = json.readTree(send("POST", "/api/v1/tenants/authorities/" + wyre + "/approve", platform, null)
+                .body());
+        String firstAdmin = signIn(approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText());
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(firstAdmin.split("\\.")[1]));
+        assertEquals(wyre, claims.get("authority_id").asText(), "the token names the new authority");
+        assertTrue(claims.get("roles").toString().contains("authority-admin"));
+
+        String alliance = null;
+        for (JsonNode region : get("/api/v1/tenants/regions", firstAdmin, 200)) {
+            if (DemoData.ALLIANCE.equals(region.get("name").asText())) {
+                alliance = region.get("id").asText();
+            }
+        }
+        HttpResponse<String> asked = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
+                null);
+        assertEquals(201, asked.statusCode(), asked.body());
+        String request = json.readTree(asked.body()).get("id").asText();
+        assertEquals(200, send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/" + request
+                + "/approve", signIn("regionadmin.alliance"), null).statusCode());
+
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        JsonNode seen = get("/api/v1/opportunities", firstAdmin, 200).get("content");
+        while (!seen.toString().contains("Shared elections service") && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            seen = get("/api/v1/opportunities", firstAdmin, 200).get("content");
+        }
+        assertTrue(seen.toString().contains("Shared elections service"), "what the alliance shares: " + seen);
+        assertTrue(!seen.toString().contains("Review of Bromsgrove"), "nothing Bromsgrove kept to itself: " + seen);
+        for (JsonNode own : get("/api/v1/opportunities", signIn("officer.bromsgrove"), 200).get("content")) {
+            if (own.get("regionIds").isEmpty()) {
+                assertEquals(404, send("GET", "/api/v1/opportunities/" + own.get("id").asText(), firstAdmin, null)
+                        .statusCode());
+            }
+        }
+    }
+
     private String signIn(String username) throws IOException, InterruptedException {
+        return signIn(username, DemoData.PASSWORD);
+    }
+
+    private String signIn(String username, String password) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.issuer()
                         + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username="
-                        + username + "&password=" + DemoData.PASSWORD)).build(), HttpResponse.BodyHandlers.ofString());
+                        + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), response.body());
         return json.readTree(response.body()).get("access_token").asText();
     }
