@@ -1,0 +1,208 @@
+package io.concordat.tenants;
+
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestTokens;
+import io.micronaut.core.type.Argument;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every endpoint of the tenants service, tried with the tokens an attacker or a former member
+ * would hold: another authority's admin, a region admin whose authority left the region, a
+ * forged token and a token whose authority claim was edited. None may read what is private or
+ * change anything.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantsIsolationIT implements TestPropertyProvider {
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    private final TestTokens tokens = TestTokens.get();
+    private final String platform = tokens.withoutAuthority(Roles.PLATFORM_ADMIN);
+    private String member;
+    private String leaver;
+    private String outsider;
+    private String pending;
+    private String region;
+    private String request;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ServiceTestProperties.of("tenants");
+    }
+
+    @BeforeAll
+    void aRegionWithAPendingRequestAndAFormerMember() {
+        member = approved("Member Council");
+        leaver = approved("Former Member Council");
+        outsider = approved("Outsider Council");
+        String asking = approved("Asking Council");
+        pending = register("Pending Council");
+        region = (String) send(HttpMethod.POST, "/api/v1/tenants/regions", platform, "{\"name\":\"Isolation "
+                + UUID.randomUUID() + "\",\"kind\":\"PARTNERSHIP\",\"memberAuthorityIds\":[\"" + member + "\",\"" + leaver
+                + "\"]}").get("id");
+        request = (String) send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests",
+                admin(asking), null).get("id");
+        send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + leaver + "/leave", admin(leaver), null);
+    }
+
+    @Test
+    void noEndpointLeaksOrChangesAnythingForTheWrongToken() {
+        record Call(HttpMethod method, String path, String body) {
+        }
+        List<Call> calls = List.of(
+                new Call(HttpMethod.POST, "/api/v1/tenants/authorities", "{\"name\":\"Rogue\",\"kind\":\"DISTRICT\","
+                        + "\"firstAdmin\":{\"email\":\"r@rogue.gov.uk\",\"firstName\":\"R\",\"lastName\":\"R\"}}"),
+                new Call(HttpMethod.POST, "/api/v1/tenants/authorities/" + pending + "/approve", null),
+                new Call(HttpMethod.POST, "/api/v1/tenants/authorities/" + member + "/suspend", "{\"reason\":\"x\"}"),
+                new Call(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + member, "{\"name\":\"Renamed\"}"),
+                new Call(HttpMethod.POST, "/api/v1/tenants/regions", "{\"name\":\"Rogue\",\"kind\":\"OTHER\","
+                        + "\"memberAuthorityIds\":[\"" + member + "\"]}"),
+                new Call(HttpMethod.PUT, "/api/v1/tenants/regions/" + region + "/board",
+                        "{\"membersPerAuthority\":1,\"rule\":\"CONSENSUS\"}"),
+                new Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/approve", null),
+                new Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/decline",
+                        "{\"reason\":\"x\"}"),
+                new Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + member + "/leave", null));
+        Map<String, String> wrongTokens = Map.of(
+                "another authority's admin and region admin", tokens.forAuthority(UUID.fromString(outsider),
+                        Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),
+                "a region admin whose authority left the region", tokens.forAuthority(UUID.fromString(leaver),
+                        Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),
+                "a forged token", tokens.forged(UUID.fromString(member), Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN,
+                        Roles.PLATFORM_ADMIN),
+                "a token whose authority claim was edited", tokens.tampered(UUID.fromString(outsider),
+                        UUID.fromString(member), Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN));
+        String before = state();
+        List<String> leaks = new ArrayList<>();
+        wrongTokens.forEach((who, token) -> calls.forEach(call -> {
+            HttpStatus status = statusOf(call.method(), call.path(), token, call.body());
+            if (status.getCode() < 400) {
+                leaks.add(who + ": " + call.method() + " " + call.path() + " answered " + status);
+            }
+        }));
+        assertEquals(List.of(), leaks);
+        assertEquals(before, state(), "no wrong token changed anything");
+    }
+
+    @Test
+    void privateReadsShowNothingToTheWrongToken() {
+        String outsiderOfficer = tokens.forAuthority(UUID.fromString(outsider), Roles.AUTHORITY_ADMIN, Roles.AUTHORITY_OFFICER);
+        String formerMember = tokens.forAuthority(UUID.fromString(leaver), Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER);
+
+        assertEquals(0, list("/api/v1/tenants/regions/" + region + "/membership-requests", outsiderOfficer).size());
+        assertEquals(0, list("/api/v1/tenants/regions/" + region + "/membership-requests", formerMember).size());
+        assertEquals(1, list("/api/v1/tenants/regions/" + region + "/membership-requests",
+                tokens.forAuthority(UUID.fromString(member), Roles.AUTHORITY_OFFICER)).size());
+        assertEquals(HttpStatus.NOT_FOUND, statusOf(HttpMethod.GET, "/api/v1/tenants/authorities/" + pending, outsiderOfficer, null));
+        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.GET, "/api/v1/tenants/authorities?status=PENDING",
+                outsiderOfficer, null));
+        assertNull(send(HttpMethod.GET, "/api/v1/tenants/authorities/" + member, outsiderOfficer, null).get("firstAdmin"));
+        for (String token : List.of(tokens.forged(UUID.fromString(member), Roles.AUTHORITY_OFFICER),
+                tokens.tampered(UUID.fromString(outsider), UUID.fromString(member), Roles.AUTHORITY_OFFICER))) {
+            assertEquals(HttpStatus.UNAUTHORIZED, statusOf(HttpMethod.GET, "/api/v1/tenants/regions/" + region
+                    + "/membership-requests", token, null));
+            assertEquals(HttpStatus.UNAUTHORIZED, statusOf(HttpMethod.GET, "/api/v1/tenants/authorities", token, null));
+        }
+    }
+
+    @Test
+    void rawSqlThroughTheServicesPoolWithoutATenantSeesNoRequests() throws SQLException {
+        assertTrue(Superuser.count("tenants", "select count(*) from membership_request") > 0);
+        try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from membership_request")) {
+            rs.next();
+            assertEquals(0, rs.getLong(1));
+        }
+    }
+
+    /** A fingerprint of everything an attacker could try to change. */
+    private static String state() {
+        return Superuser.count("tenants", "select count(*) from authority") + "/"
+                + Superuser.count("tenants", "select count(*) from authority where status = 'APPROVED'") + "/"
+                + Superuser.count("tenants", "select count(*) from region") + "/"
+                + Superuser.count("tenants", "select count(*) from region_member where left_on is null") + "/"
+                + Superuser.count("tenants", "select count(*) from membership_request where status = 'PENDING'") + "/"
+                + Superuser.count("tenants", "select count(*) from region where board_rule is not null") + "/"
+                + Superuser.count("tenants", "select count(*) from authority where name = 'Renamed'");
+    }
+
+    private String register(String name) {
+        String domain = "c" + ThreadLocalRandom.current().nextInt(1_000_000) + ".gov.uk";
+        return (String) send(HttpMethod.POST, "/api/v1/tenants/authorities", platform, "{\"name\":\"" + name
+                + "\",\"kind\":\"DISTRICT\",\"emailDomains\":[\"" + domain + "\"],\"firstAdmin\":{\"email\":\"admin@"
+                + domain + "\",\"firstName\":\"A\",\"lastName\":\"B\"}}").get("id");
+    }
+
+    private String approved(String name) {
+        String id = register(name);
+        send(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+        return id;
+    }
+
+    private String admin(String authority) {
+        return tokens.forAuthority(UUID.fromString(authority), Roles.AUTHORITY_ADMIN);
+    }
+
+    private Map<?, ?> send(HttpMethod method, String path, String token, String body) {
+        return http.toBlocking().retrieve(request(method, path, token, body), Map.class);
+    }
+
+    private List<?> list(String path, String token) {
+        return http.toBlocking().retrieve(request(HttpMethod.GET, path, token, null), Argument.listOf(Map.class));
+    }
+
+    private HttpStatus statusOf(HttpMethod method, String path, String token, String body) {
+        try {
+            return http.toBlocking().exchange(request(method, path, token, body), String.class).getStatus();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus();
+        }
+    }
+
+    private static MutableHttpRequest<String> request(HttpMethod method, String path, String token, String body) {
+        MutableHttpRequest<String> request = HttpRequest.<String>create(method, path).bearerAuth(token);
+        if (body != null) {
+            request.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        } else if (method != HttpMethod.GET) {
+            request.body("");
+        }
+        return request;
+    }
+}
