@@ -1,6 +1,14 @@
 package io.concordat.events;
 
 import io.concordat.events.opportunities.v1.OpportunityProposed;
+import io.concordat.events.opportunities.v1.OpportunityStageChanged;
+import io.concordat.events.opportunities.v1.ParticipantJoined;
+import io.concordat.events.opportunities.v1.ParticipantAccepted;
+import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
+import io.concordat.events.opportunities.v1.BoardRecommendationRecorded;
+import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
+import io.concordat.events.opportunities.v1.OpportunityApproved;
+import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.AuthoritySuspended;
@@ -51,9 +59,34 @@ public final class EventTypes {
     public static final EventType<OpportunityProposed> OPPORTUNITY_PROPOSED =
             new EventType<>("io.concordat.opportunity.proposed.v1", OpportunityProposed.class, Topics.OPPORTUNITIES);
 
+    public static final EventType<OpportunityStageChanged> OPPORTUNITY_STAGE_CHANGED =
+            new EventType<>("io.concordat.opportunity.stage-changed.v1", OpportunityStageChanged.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<ParticipantJoined> PARTICIPANT_JOINED =
+            new EventType<>("io.concordat.opportunity.participant-joined.v1", ParticipantJoined.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<ParticipantAccepted> PARTICIPANT_ACCEPTED =
+            new EventType<>("io.concordat.opportunity.participant-accepted.v1", ParticipantAccepted.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<BusinessCaseSubmitted> BUSINESS_CASE_SUBMITTED =
+            new EventType<>("io.concordat.opportunity.business-case-submitted.v1", BusinessCaseSubmitted.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<BoardRecommendationRecorded> BOARD_RECOMMENDATION_RECORDED =
+            new EventType<>("io.concordat.opportunity.board-recommendation-recorded.v1", BoardRecommendationRecorded.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<CouncilDecisionRecorded> COUNCIL_DECISION_RECORDED =
+            new EventType<>("io.concordat.opportunity.council-decision-recorded.v1", CouncilDecisionRecorded.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<OpportunityApproved> OPPORTUNITY_APPROVED =
+            new EventType<>("io.concordat.opportunity.approved.v1", OpportunityApproved.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<VacancyPosted> VACANCY_POSTED =
+            new EventType<>("io.concordat.vacancy.posted.v1", VacancyPosted.class, Topics.OPPORTUNITIES);
+
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
-            MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED);
+            MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED,
+            OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED);
 
     private EventTypes() {
     }

@@ -107,7 +107,7 @@ class OpportunitiesIT implements TestPropertyProvider {
         assertTrue(((List<?>) page.get("content")).stream().noneMatch(o -> id.equals(((Map<?, ?>) o).get("id"))));
 
         Map<?, ?> own = http.toBlocking().retrieve(get("/api/v1/opportunities/" + id, officer(BROMSGROVE)), Map.class);
-        assertEquals("Joint payroll", own.get("title"));
+        assertEquals("Joint payroll", ((Map<?, ?>) own.get("opportunity")).get("title"));
     }
 
     @Test

@@ -16,12 +16,16 @@ public final class Superuser {
     }
 
     public static long count(String database, String sql) {
+        return Long.parseLong(query(database, sql));
+    }
+
+    /** The first column of the first row, as text; null when there is no row. */
+    public static String query(String database, String sql) {
         try (Connection c = DriverManager.getConnection(TestServers.database(database).jdbcUrl(), "postgres", "");
              Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
+            return rs.next() ? rs.getString(1) : null;
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot count with: " + sql, e);
+            throw new IllegalStateException("cannot query with: " + sql, e);
         }
     }
 }

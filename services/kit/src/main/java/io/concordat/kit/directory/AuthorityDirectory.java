@@ -75,6 +75,18 @@ public class AuthorityDirectory implements EventHandler {
         }
     }
 
+    /** The authority's name, or its id when this service has not heard of it. Call inside a transaction. */
+    public String nameOf(UUID authorityId) {
+        try (PreparedStatement find = connection().prepareStatement("select name from known_authority where id = ?")) {
+            find.setObject(1, authorityId);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next() ? rs.getString(1) : authorityId.toString();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up authority " + authorityId, e);
+        }
+    }
+
     private Connection connection() {
         return (Connection) transactions.findTransactionStatus()
                 .orElseThrow(() -> new IllegalStateException("the authority directory is used inside a transaction"))

@@ -57,6 +57,7 @@ public class RegionMemberships implements EventHandler {
         String type = event.type();
         if (EventTypes.REGION_CREATED.type().equals(type)) {
             RegionCreated created = codec.decode(event, EventTypes.REGION_CREATED);
+            name(created.regionId(), created.name(), created.kind());
             LocalDate joined = LocalDate.ofInstant(created.createdAt(), UK);
             created.memberAuthorityIds().forEach(member -> join(created.regionId(), member, joined));
         } else if (EventTypes.MEMBERSHIP_APPROVED.type().equals(type)) {
@@ -79,6 +80,65 @@ public class RegionMemberships implements EventHandler {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look up the membership of " + authorityId + " in " + regionId, e);
+        }
+    }
+
+    /** The region's name, or its id when this service has not heard of it. Call inside a transaction. */
+    public String nameOf(UUID regionId) {
+        try (PreparedStatement find = connection().prepareStatement("select name from known_region where id = ?")) {
+            find.setObject(1, regionId);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next() ? rs.getString(1) : regionId.toString();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up region " + regionId, e);
+        }
+    }
+
+    /** The authorities that are members of the region today. Call inside a transaction. */
+    public java.util.Set<UUID> membersOf(UUID regionId) {
+        java.util.Set<UUID> members = new java.util.LinkedHashSet<>();
+        try (PreparedStatement find = connection().prepareStatement(
+                "select authority_id from region_membership where region_id = ? and left_on is null")) {
+            find.setObject(1, regionId);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    members.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the members of " + regionId, e);
+        }
+        return members;
+    }
+
+    /** The regions the authority is a member of today. Call inside a transaction. */
+    public java.util.List<UUID> regionsOf(UUID authorityId) {
+        java.util.List<UUID> regions = new java.util.ArrayList<>();
+        try (PreparedStatement find = connection().prepareStatement(
+                "select region_id from region_membership where authority_id = ? and left_on is null order by region_id")) {
+            find.setObject(1, authorityId);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    regions.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the regions of " + authorityId, e);
+        }
+        return regions;
+    }
+
+    private void name(UUID regionId, String name, String kind) {
+        try (PreparedStatement upsert = connection().prepareStatement("""
+                insert into known_region (id, name, kind) values (?, ?, ?)
+                on conflict (id) do update set name = excluded.name, kind = excluded.kind""")) {
+            upsert.setObject(1, regionId);
+            upsert.setString(2, name);
+            upsert.setString(3, kind);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record region " + regionId, e);
         }
     }
 

@@ -6,11 +6,12 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * An opportunity as the API shows it.
+ * An opportunity as the API lists it.
  *
  * @param serviceAreaTitle the service area's name, for people
  * @param stage            where it stands: IDEA, IN_PRINCIPLE, ... LIVE, or ON_HOLD, REJECTED, WITHDRAWN
@@ -25,6 +26,11 @@ public record OpportunityView(
         String serviceAreaTitle,
         @Nullable String description,
         String stage,
+        @Nullable String model,
+        @Nullable String trigger,
+        String horizon,
+        @Nullable LocalDate targetDecisionOn,
+        @Nullable LocalDate targetStartOn,
         String proposedBy,
         Instant proposedAt,
         List<UUID> regionIds) {
@@ -32,6 +38,7 @@ public record OpportunityView(
     static OpportunityView of(OpportunityRow row, List<UUID> regionIds) {
         String areaTitle = ServiceArea.byCode(row.serviceArea()).map(ServiceArea::title).orElse(row.serviceArea());
         return new OpportunityView(row.id(), row.authorityId(), row.title(), row.serviceArea(), areaTitle,
-                row.description(), row.stage(), row.proposedBy(), row.proposedAt(), List.copyOf(regionIds));
+                row.description(), row.stage(), row.model(), row.trigger(), row.horizon(), row.targetDecisionOn(),
+                row.targetStartOn(), row.proposedBy(), row.proposedAt(), List.copyOf(regionIds));
     }
 }

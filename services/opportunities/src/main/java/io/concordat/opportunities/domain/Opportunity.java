@@ -14,6 +14,9 @@ public record Opportunity(
         String title,
         ServiceArea serviceArea,
         String description,
+        CollaborationModel model,
+        Trigger trigger,
+        Horizon horizon,
         Stage stage,
         String proposedBy,
         Instant proposedAt) {
@@ -34,7 +37,8 @@ public record Opportunity(
      * @throws InvalidOpportunityException when the title, service area or description break a rule
      */
     public static Opportunity propose(UUID authorityId, String title, String serviceAreaCode, String description,
-                                      String proposedBy, Instant now) {
+                                      CollaborationModel model, Trigger trigger, Horizon horizon, String proposedBy,
+                                      Instant now) {
         String cleanTitle = title == null ? "" : title.strip();
         if (cleanTitle.isEmpty()) {
             throw new InvalidOpportunityException("title-required", "An opportunity needs a title.");
@@ -50,7 +54,8 @@ public record Opportunity(
                 .orElseThrow(() -> new InvalidOpportunityException("unknown-service-area",
                         "'" + serviceAreaCode + "' is not a service area code."));
         return new Opportunity(UUID.randomUUID(), authorityId, cleanTitle, area,
-                description == null || description.isBlank() ? null : description.strip(), Stage.IDEA,
+                description == null || description.isBlank() ? null : description.strip(), model, trigger,
+                horizon == null ? Horizon.MEDIUM_TERM : horizon, Stage.IDEA,
                 proposedBy, now);
     }
 }

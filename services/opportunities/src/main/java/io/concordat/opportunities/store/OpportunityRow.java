@@ -5,6 +5,7 @@ import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.UUID;
 
 @MappedEntity("opportunity")
@@ -16,5 +17,12 @@ public record OpportunityRow(
         @Nullable String description,
         String stage,
         String proposedBy,
-        Instant proposedAt) {
+        Instant proposedAt,
+        @Nullable String model,
+        @Nullable String trigger,
+        String horizon,
+        @Nullable LocalDate targetDecisionOn,
+        @Nullable LocalDate targetStartOn,
+        boolean approvedPublished,
+        @Nullable UUID boardRegionId) {
 }

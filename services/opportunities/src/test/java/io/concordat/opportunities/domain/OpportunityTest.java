@@ -17,7 +17,7 @@ class OpportunityTest {
     @Test
     void aProposalStartsAsAnIdeaInAKnownServiceArea() {
         Opportunity opportunity = Opportunity.propose(BROMSGROVE, "  Shared elections service ", "support.elections",
-                "  ", "someone", NOW);
+                "  ", null, null, null, "someone", NOW);
         assertEquals(Stage.IDEA, opportunity.stage());
         assertEquals(ServiceArea.ELECTIONS, opportunity.serviceArea());
         assertEquals("Shared elections service", opportunity.title());
@@ -27,16 +27,16 @@ class OpportunityTest {
     @Test
     void anUnknownServiceAreaIsRefusedByName() {
         InvalidOpportunityException e = assertThrows(InvalidOpportunityException.class,
-                () -> Opportunity.propose(BROMSGROVE, "Title", "support.astrology", null, "someone", NOW));
+                () -> Opportunity.propose(BROMSGROVE, "Title", "support.astrology", null, null, null, null, "someone", NOW));
         assertEquals("unknown-service-area", e.rule());
     }
 
     @Test
     void aTitleIsRequiredAndBounded() {
         assertEquals("title-required", assertThrows(InvalidOpportunityException.class,
-                () -> Opportunity.propose(BROMSGROVE, " ", "support.hr", null, "someone", NOW)).rule());
+                () -> Opportunity.propose(BROMSGROVE, " ", "support.hr", null, null, null, null, "someone", NOW)).rule());
         assertEquals("title-too-long", assertThrows(InvalidOpportunityException.class,
-                () -> Opportunity.propose(BROMSGROVE, "t".repeat(Opportunity.MAX_TITLE + 1), "support.hr", null, "someone",
+                () -> Opportunity.propose(BROMSGROVE, "t".repeat(Opportunity.MAX_TITLE + 1), "support.hr", null, null, null, null, "someone",
                         NOW)).rule());
     }
 

@@ -1,0 +1,94 @@
+package io.concordat.opportunities.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The request bodies of the steps an opportunity goes through. */
+public final class CollaborationRequests {
+
+    private CollaborationRequests() {
+    }
+
+    /**
+     * Moves an opportunity to another stage.
+     *
+     * @param boardRegionId when going to BOARD_RECOMMENDATION: the region whose board considers it
+     */
+    @Serdeable
+    public record ChangeStage(@NotBlank String to, @Nullable @Size(max = 2000) String note, @Nullable UUID boardRegionId) {
+    }
+
+    /**
+     * The caller's authority joins, or changes how it takes part.
+     *
+     * @param role   PROSPECTIVE_HOST, PROSPECTIVE_RECIPIENT or INTERESTED
+     * @param status INTERESTED, COMMITTED or WITHDRAWN
+     */
+    @Serdeable
+    public record Join(@NotBlank String role, @NotBlank String status) {
+    }
+
+    /** A councillor's vote. */
+    @Serdeable
+    public record Vote(boolean inFavour) {
+    }
+
+    /**
+     * A council's decision.
+     *
+     * @param outcome         APPROVE, REJECT or DEFER
+     * @param body            CABINET, EXECUTIVE, FULL_COUNCIL, COMMITTEE or OFFICER_DELEGATED
+     * @param minuteReference where it is minuted, e.g. "EXEC/2026/42"
+     */
+    @Serdeable
+    public record Decision(@NotBlank String outcome, @NotBlank String body, @NotNull LocalDate decidedOn,
+                           @NotBlank @Size(max = 200) String minuteReference) {
+    }
+
+    /**
+     * A business case; each submission is a new version. Money is in pence.
+     *
+     * @param costSplit     EQUAL, BY_SHARE (with sharesPercent adding up to 100) or BY_POPULATION
+     * @param benefits      non-financial benefits: resilience, capacity, skills, retention...
+     * @param staffingImplications whether staff are affected: then staff and trade unions must be
+     *                      consulted (the dates recorded) before a council decides
+     */
+    @Serdeable
+    public record BusinessCase(
+            long investigationCostPence,
+            long implementationCostPence,
+            @NotBlank String costSplit,
+            @Nullable Map<UUID, Integer> sharesPercent,
+            long externalFundingPence,
+            @Nullable @Size(max = 500) List<@Valid Saving> projectedSavings,
+            @Nullable @Size(max = 50) List<@Size(max = 500) String> benefits,
+            @Nullable @Size(max = 100) List<@Valid Risk> risks,
+            boolean staffingImplications,
+            @Nullable LocalDate staffConsultedOn,
+            @Nullable LocalDate tradeUnionsConsultedOn) {
+    }
+
+    /** A projected annual saving of one authority in one financial year, e.g. "2026/27". */
+    @Serdeable
+    public record Saving(@NotNull UUID authorityId, @NotBlank String financialYear, long annualPence) {
+    }
+
+    /**
+     * A risk.
+     *
+     * @param category STRATEGY, REPUTATION, REGULATORY_LEGAL, FINANCIAL, OPERATIONAL, PEOPLE, INFORMATION or OTHER
+     */
+    @Serdeable
+    public record Risk(@NotBlank String category, @NotBlank @Size(max = 2000) String description, int likelihood,
+                       int impact) {
+    }
+}

@@ -1,0 +1,18 @@
+package io.concordat.opportunities.domain;
+
+import java.util.Set;
+
+/** A stage change the rules do not allow; carries the stages that are allowed. */
+public class IllegalTransitionException extends RuntimeException {
+
+    private final Set<Stage> allowed;
+
+    public IllegalTransitionException(Stage from, Stage to, Set<Stage> allowed) {
+        super("An opportunity at " + from + " cannot move to " + to + "; it may move to " + allowed + ".");
+        this.allowed = Set.copyOf(allowed);
+    }
+
+    public Set<Stage> allowed() {
+        return allowed;
+    }
+}

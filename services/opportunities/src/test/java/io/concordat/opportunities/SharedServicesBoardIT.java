@@ -1,0 +1,282 @@
+package io.concordat.opportunities;
+
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventTypes;
+import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.events.tenants.v1.RegionBoardDescribed;
+import io.concordat.events.tenants.v1.RegionCreated;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestEvents;
+import io.concordat.kit.testing.TestTokens;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Seed 002 replayed: Bromsgrove and Redditch's Shared Services Board (3 councillors each;
+ * consensus, else at least 2 from each council in support) considers a shared elections
+ * service; each council then decides for itself.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SharedServicesBoardIT implements TestPropertyProvider {
+
+    private static final UUID BROMSGROVE = UUID.randomUUID();
+    private static final UUID REDDITCH = UUID.randomUUID();
+    private static final UUID OUTSIDER = UUID.randomUUID();
+    private static final UUID ALLIANCE = UUID.randomUUID();
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final TestTokens tokens = TestTokens.get();
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ServiceTestProperties.of("opportunities");
+    }
+
+    @BeforeAll
+    void theAllianceAndItsBoard() {
+        for (UUID authority : List.of(BROMSGROVE, REDDITCH, OUTSIDER)) {
+            TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, authority.toString(), authority,
+                    new AuthorityRegistered(authority, "Council " + authority, "DISTRICT", null, List.of(), Instant.now()));
+        }
+        TestEvents.publish(EventTypes.REGION_CREATED, ALLIANCE.toString(), EventEnvelope.PLATFORM,
+                new RegionCreated(ALLIANCE, "Bromsgrove and Redditch Strategic Alliance " + ALLIANCE, "STRATEGIC_ALLIANCE",
+                        List.of(BROMSGROVE, REDDITCH), Instant.now()));
+        TestEvents.publish(EventTypes.REGION_BOARD_DESCRIBED, ALLIANCE.toString(), EventEnvelope.PLATFORM,
+                new RegionBoardDescribed(ALLIANCE, 3, "CONSENSUS_ELSE_MINIMUM_FROM_EACH", 2, Instant.now()));
+        Eventually.until("the alliance's board known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
+                "select count(*) from region_board where region_id = '" + ALLIANCE + "'") == 1
+                && Superuser.count("opportunities", "select count(*) from known_authority where id = '" + OUTSIDER + "'") == 1);
+    }
+
+    @Test
+    void withoutConsensusTwoFromEachRecommendAndBothCouncilsApproveSoItIsApprovedOnce() {
+        String id = beforeTheBoard();
+        voteAs(BROMSGROVE, true, true, true);
+        voteAs(REDDITCH, true, true, false);
+
+        Map<?, ?> recommended = post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
+        Map<?, ?> recommendation = (Map<?, ?>) recommended.get("recommendation");
+        assertEquals(true, recommendation.get("recommended"));
+        assertEquals(5, recommendation.get("inFavour"));
+        assertEquals(1, recommendation.get("against"));
+        assertEquals("No consensus; at least 2 from each authority in favour", recommendation.get("reason"));
+
+        post("/api/v1/opportunities/" + id + "/decisions", officer(BROMSGROVE),
+                "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-10\",\"minuteReference\":\"CAB/2026/18\"}");
+        assertEquals(0, approvedEvents(id, Duration.ofSeconds(2)), "a recipient alone does not make it go ahead");
+        Map<?, ?> decided = post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+                "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"EXEC/2026/42\"}");
+
+        assertEquals("DECIDED", ((Map<?, ?>) decided.get("opportunity")).get("stage"));
+        assertEquals(true, decided.get("approved"));
+        assertEquals(1, approvedEvents(id, Duration.ofSeconds(5)), "OpportunityApproved published exactly once");
+        EventEnvelope approved = TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.subject().equals(id)
+                && e.type().equals(EventTypes.OPPORTUNITY_APPROVED.type()), Duration.ofSeconds(2)).get(0);
+        assertTrue(new String(approved.data()).contains("\"hostAuthorityId\":\"" + REDDITCH + "\""));
+        assertTrue(new String(approved.data()).contains("\"recipientAuthorityIds\":[\"" + BROMSGROVE + "\"]"));
+    }
+
+    @Test
+    void theSameVoteWithOnlyOneRedditchCouncillorInFavourDoesNotRecommend() {
+        String id = beforeTheBoard();
+        voteAs(BROMSGROVE, true, true, true);
+        voteAs(REDDITCH, true, false, false);
+
+        Map<?, ?> recommendation = (Map<?, ?>) post("/api/v1/opportunities/" + id + "/board/recommendation",
+                officer(REDDITCH), null).get("recommendation");
+
+        assertEquals(false, recommendation.get("recommended"));
+        assertEquals(4, recommendation.get("inFavour"));
+    }
+
+    @Test
+    void onlyCouncillorsOfTheRegionVoteOncePerSeatAndOnlyParticipantsDecide() {
+        String id = beforeTheBoard();
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> post("/api/v1/opportunities/" + id + "/board/votes",
+                tokens.forAuthority(OUTSIDER, Roles.BOARD_MEMBER), "{\"inFavour\":true}")),
+                "a councillor of a council outside the region cannot even see it");
+        assertEquals(HttpStatus.FORBIDDEN, status(() -> post("/api/v1/opportunities/" + id + "/board/votes",
+                officer(BROMSGROVE), "{\"inFavour\":true}")), "an officer is not on the board");
+        String councillor = tokens.forAuthority(BROMSGROVE, Roles.BOARD_MEMBER);
+        post("/api/v1/opportunities/" + id + "/board/votes", councillor, "{\"inFavour\":true}");
+        assertEquals(HttpStatus.CONFLICT, status(() -> post("/api/v1/opportunities/" + id + "/board/votes", councillor,
+                "{\"inFavour\":false}")), "a councillor votes once");
+        voteAs(BROMSGROVE, true, true);
+        assertEquals(HttpStatus.CONFLICT, status(() -> voteAs(BROMSGROVE, true)), "three seats each");
+
+        assertEquals(HttpStatus.CONFLICT, status(() -> post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+                "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"E/1\"}")),
+                "no decision before the board has recommended");
+        voteAs(REDDITCH, true, true, true);
+        post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
+        long decisions = Superuser.count("opportunities", "select count(*) from council_decision");
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> post("/api/v1/opportunities/" + id + "/decisions", officer(OUTSIDER),
+                "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"C/1\"}")),
+                "a council outside the region cannot even see it");
+        assertEquals(decisions, Superuser.count("opportunities", "select count(*) from council_decision"));
+    }
+
+    @Test
+    void anIllegalStageJumpIsA409NamingTheAllowedStagesAndChangesNothing() {
+        String id = propose();
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE), "{\"to\":\"LIVE\"}"));
+        assertEquals(HttpStatus.CONFLICT, e.getStatus());
+        Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
+        assertEquals(List.of("IN_PRINCIPLE", "ON_HOLD", "REJECTED", "WITHDRAWN"), problem.get("allowed"));
+        assertEquals("IDEA", ((Map<?, ?>) get("/api/v1/opportunities/" + id, officer(BROMSGROVE)).get("opportunity"))
+                .get("stage"));
+    }
+
+    @Test
+    void aCouncilCannotApproveWhileStaffConsultationIsOutstanding() {
+        String id = proposeWithHost();
+        stage(id, "IN_PRINCIPLE");
+        stage(id, "OUTLINE_BUSINESS_CASE");
+        put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(false));
+        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
+                "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + ALLIANCE + "\"}");
+        voteAs(BROMSGROVE, true, true, true);
+        voteAs(REDDITCH, true, true, true);
+        post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
+
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+                "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"E/2\"}"));
+        assertEquals(HttpStatus.CONFLICT, e.getStatus());
+        assertTrue(e.getResponse().getBody(String.class).orElse("").contains("consultation-outstanding"));
+    }
+
+    @Test
+    void badBusinessCasesAreRefusedAndNoVersionIsStored() {
+        String id = proposeWithHost();
+        long versions = Superuser.count("opportunities", "select count(*) from business_case");
+        for (String body : List.of(
+                businessCase(true).replace("\"annualPence\":2000000", "\"annualPence\":\"twenty thousand pounds\""),
+                businessCase(true).replace("\"2026/27\"", "\"2026-27\""),
+                businessCase(true).replace("\"investigationCostPence\":500000", "\"investigationCostPence\":-1"),
+                businessCase(true).replace("\"likelihood\":3", "\"likelihood\":9"))) {
+            assertEquals(HttpStatus.BAD_REQUEST, status(() -> put("/api/v1/opportunities/" + id + "/business-case",
+                    officer(BROMSGROVE), body)), body);
+        }
+        assertEquals(versions, Superuser.count("opportunities", "select count(*) from business_case"));
+        assertEquals(1, put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true))
+                .get("version"));
+        assertEquals(2, put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true))
+                .get("version"), "each submission is a new version");
+    }
+
+    /** Proposed by Bromsgrove as recipient, Redditch committed as host and accepted, at the board. */
+    private String beforeTheBoard() {
+        String id = proposeWithHost();
+        stage(id, "IN_PRINCIPLE");
+        stage(id, "OUTLINE_BUSINESS_CASE");
+        put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true));
+        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
+                "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + ALLIANCE + "\"}");
+        return id;
+    }
+
+    private String proposeWithHost() {
+        String id = propose();
+        Map<?, ?> joined = post("/api/v1/opportunities/" + id + "/participants", officer(REDDITCH),
+                "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
+        assertTrue(joined.toString().contains("accepted=false"));
+        post("/api/v1/opportunities/" + id + "/participants/" + REDDITCH + "/accept", officer(BROMSGROVE), null);
+        return id;
+    }
+
+    private String propose() {
+        return (String) post("/api/v1/opportunities", officer(BROMSGROVE), """
+                {"title":"Shared elections service","serviceArea":"support.elections","model":"JOINT_PROVISION_WITH_HOST",
+                 "trigger":"VACANCY","horizon":"MEDIUM_TERM","proposerRole":"PROSPECTIVE_RECIPIENT",
+                 "regionIds":["%s"]}""".formatted(ALLIANCE)).get("id");
+    }
+
+    private void stage(String id, String to) {
+        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE), "{\"to\":\"" + to + "\"}");
+    }
+
+    private String businessCase(boolean consulted) {
+        return """
+                {"investigationCostPence":500000,"implementationCostPence":3000000,"costSplit":"EQUAL",
+                 "externalFundingPence":3000000,
+                 "projectedSavings":[{"authorityId":"%s","financialYear":"2026/27","annualPence":2000000},
+                                     {"authorityId":"%s","financialYear":"2026/27","annualPence":2000000}],
+                 "benefits":["Resilience: one team covers both councils' elections"],
+                 "risks":[{"category":"PEOPLE","description":"Staff uncertainty during the change","likelihood":3,"impact":3}],
+                 "staffingImplications":true%s}""".formatted(BROMSGROVE, REDDITCH,
+                consulted ? ",\"staffConsultedOn\":\"2026-05-01\",\"tradeUnionsConsultedOn\":\"2026-05-02\"" : "");
+    }
+
+    /** Each call is a different councillor of the authority. */
+    private void voteAs(UUID authority, boolean... inFavour) {
+        for (boolean vote : inFavour) {
+            String councillor = tokens.forAuthority(authority, Roles.BOARD_MEMBER);
+            String id = latestBoardOpportunity();
+            post("/api/v1/opportunities/" + id + "/board/votes", councillor, "{\"inFavour\":" + vote + "}");
+        }
+    }
+
+    private String latestBoardOpportunity() {
+        return Superuser.query("opportunities", "select id::text from opportunity where stage = 'BOARD_RECOMMENDATION' "
+                + "and authority_id = '" + BROMSGROVE + "' and not exists (select 1 from board_recommendation r "
+                + "where r.opportunity_id = opportunity.id) order by proposed_at desc limit 1");
+    }
+
+    private long approvedEvents(String id, Duration wait) {
+        return TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.subject().equals(id)
+                && e.type().equals(EventTypes.OPPORTUNITY_APPROVED.type()), wait).size();
+    }
+
+    private String officer(UUID authority) {
+        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
+    }
+
+    private Map<?, ?> post(String uri, String token, String body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? "" : body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token), Map.class);
+    }
+
+    private Map<?, ?> put(String uri, String token, String body) {
+        return http.toBlocking().retrieve(HttpRequest.PUT(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE)
+                .bearerAuth(token), Map.class);
+    }
+
+    private Map<?, ?> get(String uri, String token) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token), Map.class);
+    }
+
+    private static HttpStatus status(Runnable call) {
+        return assertThrows(HttpClientResponseException.class, call::run).getStatus();
+    }
+}
