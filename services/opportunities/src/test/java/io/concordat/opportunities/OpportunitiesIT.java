@@ -159,6 +159,31 @@ class OpportunitiesIT implements TestPropertyProvider {
     }
 
     @Test
+    void searchNarrowsByStageThemeModelHorizonAuthorityAndText() {
+        String marker = "Kestrel" + UUID.randomUUID().toString().substring(0, 6);
+        propose(officer(REDDITCH), "{\"title\":\"" + marker + " payroll\",\"serviceArea\":\"support.payroll\","
+                + "\"model\":\"BUY_UNDER_SLA\",\"horizon\":\"QUICK_WIN\"}");
+        propose(officer(REDDITCH), "{\"title\":\"" + marker + " parks\",\"serviceArea\":\"environment\","
+                + "\"model\":\"JOINT_PROVISION_WITH_HOST\",\"horizon\":\"LONG_TERM\"}");
+        String token = officer(REDDITCH);
+
+        assertEquals(2, total("?q=" + marker, token));
+        assertEquals(1, total("?q=" + marker + "&theme=support", token), "a theme takes in its service areas");
+        assertEquals(1, total("?q=" + marker + "&model=buy_under_sla", token));
+        assertEquals(1, total("?q=" + marker + "&horizon=LONG_TERM", token));
+        assertEquals(2, total("?q=" + marker + "&stage=IDEA&authority=" + REDDITCH, token));
+        assertEquals(0, total("?q=" + marker + "&authority=" + BROMSGROVE, token));
+        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(get("/api/v1/opportunities?stage=NEARLY_DONE", token), Map.class));
+        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+    }
+
+    private long total(String query, String token) {
+        return ((Number) http.toBlocking().retrieve(get("/api/v1/opportunities" + query, token), Map.class)
+                .get("totalSize")).longValue();
+    }
+
+    @Test
     void anAuthorityNotYetRegisteredCannotPropose() {
         HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
                 () -> propose(officer(UUID.randomUUID()), "{\"title\":\"x\",\"serviceArea\":\"support.hr\"}"));

@@ -1,0 +1,80 @@
+package io.concordat.opportunities.store;
+
+import io.concordat.kit.store.CurrentConnection;
+import io.concordat.kit.store.Sql;
+import jakarta.inject.Singleton;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Vacant posts. Row-level security shows a vacancy to its authority and to the authorities that
+ * share a region with it today, and to no one else.
+ */
+@Singleton
+public class VacancyStore {
+
+    private static final String COLUMNS = "id, authority_id, title, service_area, grade, closing_date, status, opportunity_id, posted_at";
+
+    private final CurrentConnection connection;
+
+    public VacancyStore(CurrentConnection connection) {
+        this.connection = connection;
+    }
+
+    /** A vacancy as stored. {@code status} is OPEN, FILLED or WITHDRAWN. */
+    public record Vacancy(UUID id, UUID authorityId, String title, String serviceArea, String grade, LocalDate closingDate,
+                          String status, UUID opportunityId, Instant postedAt) {
+    }
+
+    public void post(Vacancy vacancy, String postedBy) {
+        Sql.update(connection.get(), "insert into vacancy (id, authority_id, title, service_area, grade, closing_date, status, "
+                        + "posted_by, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                vacancy.id(), vacancy.authorityId(), vacancy.title(), vacancy.serviceArea(), vacancy.grade(),
+                Date.valueOf(vacancy.closingDate()), vacancy.status(), postedBy, Timestamp.from(vacancy.postedAt()));
+    }
+
+    public Optional<Vacancy> find(UUID id) {
+        return Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where id = ?", VacancyStore::row, id)
+                .stream().findFirst();
+    }
+
+    /** Open vacancies the tenant may see, optionally in one service area, soonest closing first. */
+    public List<Vacancy> open(String serviceArea) {
+        return serviceArea == null
+                ? Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where status = 'OPEN' "
+                + "order by closing_date, id", VacancyStore::row)
+                : Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where status = 'OPEN' and service_area = ? "
+                + "order by closing_date, id", VacancyStore::row, serviceArea);
+    }
+
+    public void linkOpportunity(UUID vacancyId, UUID opportunityId) {
+        Sql.update(connection.get(), "update vacancy set opportunity_id = ? where id = ?", opportunityId, vacancyId);
+    }
+
+    /** Authorities that took part in visible opportunities of the service area, with one title each. */
+    public List<Interest> interestIn(String serviceArea) {
+        return Sql.query(connection.get(), """
+                select distinct on (p.authority_id) p.authority_id, o.title from participant p
+                join opportunity o on o.id = p.opportunity_id
+                where o.service_area = ? and p.status <> 'WITHDRAWN' order by p.authority_id, o.proposed_at desc""",
+                rs -> new Interest(rs.getObject(1, UUID.class), rs.getString(2)), serviceArea);
+    }
+
+    /** An authority that took part in an opportunity. */
+    public record Interest(UUID authorityId, String opportunityTitle) {
+    }
+
+    private static Vacancy row(ResultSet rs) throws SQLException {
+        return new Vacancy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, UUID.class),
+                rs.getTimestamp(9).toInstant());
+    }
+}

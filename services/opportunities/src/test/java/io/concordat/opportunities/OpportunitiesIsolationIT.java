@@ -1,0 +1,212 @@
+package io.concordat.opportunities;
+
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventTypes;
+import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.events.tenants.v1.MembershipEnded;
+import io.concordat.events.tenants.v1.RegionBoardDescribed;
+import io.concordat.events.tenants.v1.RegionCreated;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestEvents;
+import io.concordat.kit.testing.TestTokens;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every endpoint of the opportunities service, tried with another authority's token (every role
+ * it could hold), the token of an authority that left the region, a forged token and an edited
+ * authority claim: nothing private is read, nothing is changed.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OpportunitiesIsolationIT implements TestPropertyProvider {
+
+    private static final UUID OWNER = UUID.randomUUID();
+    private static final UUID HOST = UUID.randomUUID();
+    private static final UUID LEAVER = UUID.randomUUID();
+    private static final UUID OUTSIDER = UUID.randomUUID();
+    private static final UUID BYSTANDER = UUID.randomUUID();
+    private static final UUID REGION = UUID.randomUUID();
+    private static final String[] EVERY_ROLE = {Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.BOARD_MEMBER,
+            Roles.REGION_ADMIN, Roles.REGIONAL_VIEWER};
+
+    @Inject
+    @Client("/")
+    HttpClient http;
+
+    private final TestTokens tokens = TestTokens.get();
+    private String shared;
+    private String own;
+    private String vacancy;
+
+    @Override
+    public Map<String, String> getProperties() {
+        return ServiceTestProperties.of("opportunities");
+    }
+
+    @BeforeAll
+    void aSharedOpportunityBeforeTheBoardAPrivateOneAndAVacancy() {
+        for (UUID authority : List.of(OWNER, HOST, LEAVER, OUTSIDER, BYSTANDER)) {
+            TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, authority.toString(), authority,
+                    new AuthorityRegistered(authority, "Council " + authority, "DISTRICT", null, List.of(), Instant.now()));
+        }
+        TestEvents.publish(EventTypes.REGION_CREATED, REGION.toString(), EventEnvelope.PLATFORM,
+                new RegionCreated(REGION, "Isolation " + REGION, "PARTNERSHIP", List.of(OWNER, HOST, LEAVER, BYSTANDER), Instant.now()));
+        TestEvents.publish(EventTypes.REGION_BOARD_DESCRIBED, REGION.toString(), EventEnvelope.PLATFORM,
+                new RegionBoardDescribed(REGION, 3, "SIMPLE_MAJORITY", null, Instant.now()));
+        Eventually.until("the region and board known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
+                "select count(*) from region_board where region_id = '" + REGION + "'") == 1
+                && Superuser.count("opportunities", "select count(*) from known_authority where id = '" + OUTSIDER + "'") == 1);
+
+        shared = (String) send(HttpMethod.POST, "/api/v1/opportunities", officer(OWNER), """
+                {"title":"Shared legal service","serviceArea":"support.legal","proposerRole":"PROSPECTIVE_RECIPIENT",
+                 "regionIds":["%s"]}""".formatted(REGION)).get("id");
+        own = (String) send(HttpMethod.POST, "/api/v1/opportunities", officer(OWNER),
+                "{\"title\":\"Owner's own\",\"serviceArea\":\"support.legal\"}").get("id");
+        vacancy = (String) send(HttpMethod.POST, "/api/v1/opportunities/vacancies", officer(OWNER),
+                "{\"title\":\"Solicitor\",\"serviceArea\":\"support.legal\",\"grade\":\"M1\",\"closingDate\":\""
+                        + LocalDate.now().plusMonths(1) + "\"}").get("id");
+        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants", officer(HOST),
+                "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
+        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants/" + HOST + "/accept", officer(OWNER), null);
+        for (String to : List.of("IN_PRINCIPLE", "OUTLINE_BUSINESS_CASE")) {
+            send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER), "{\"to\":\"" + to + "\"}");
+        }
+        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER),
+                "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + REGION + "\"}");
+        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/votes",
+                tokens.forAuthority(OWNER, Roles.BOARD_MEMBER), "{\"inFavour\":true}");
+
+        TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, REGION.toString(), LEAVER,
+                new MembershipEnded(REGION, LEAVER, LocalDate.now(), "admin", Instant.now()));
+        Eventually.until("the leaver's membership ended here", Duration.ofSeconds(30), () -> Superuser.count("opportunities",
+                "select count(*) from region_membership where authority_id = '" + LEAVER + "' and left_on is not null") == 1);
+    }
+
+    @Test
+    void noEndpointLeaksOrChangesAnythingForTheWrongToken() {
+        record Call(HttpMethod method, String path, String body) {
+        }
+        String decision = "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-01\",\"minuteReference\":\"X\"}";
+        String businessCase = "{\"investigationCostPence\":1,\"implementationCostPence\":1,\"costSplit\":\"EQUAL\","
+                + "\"externalFundingPence\":0,\"staffingImplications\":false}";
+        List<Call> calls = List.of(
+                new Call(HttpMethod.GET, "/api/v1/opportunities/" + shared, null),
+                new Call(HttpMethod.GET, "/api/v1/opportunities/" + own, null),
+                new Call(HttpMethod.GET, "/api/v1/opportunities/" + shared + "/suggested-partners", null),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", "{\"to\":\"ON_HOLD\"}"),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + own + "/stage", "{\"to\":\"WITHDRAWN\"}"),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants",
+                        "{\"role\":\"INTERESTED\",\"status\":\"INTERESTED\"}"),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants/" + HOST + "/accept", null),
+                new Call(HttpMethod.PUT, "/api/v1/opportunities/" + shared + "/business-case", businessCase),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/votes", "{\"inFavour\":false}"),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/recommendation", null),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/decisions", decision),
+                new Call(HttpMethod.GET, "/api/v1/opportunities/vacancies/" + vacancy, null),
+                new Call(HttpMethod.GET, "/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners", null),
+                new Call(HttpMethod.POST, "/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", null));
+        Map<String, String> wrongTokens = Map.of(
+                "another authority, every role", tokens.forAuthority(OUTSIDER, EVERY_ROLE),
+                "an authority that left the region", tokens.forAuthority(LEAVER, EVERY_ROLE),
+                "a forged token", tokens.forged(OWNER, EVERY_ROLE),
+                "an edited authority claim", tokens.tampered(OUTSIDER, OWNER, EVERY_ROLE));
+        String before = state();
+        List<String> leaks = new ArrayList<>();
+        wrongTokens.forEach((who, token) -> calls.forEach(call -> {
+            HttpStatus status = statusOf(call.method(), call.path(), token, call.body());
+            if (status.getCode() < 400) {
+                leaks.add(who + ": " + call.method() + " " + call.path() + " answered " + status);
+            }
+        }));
+        assertEquals(List.of(), leaks);
+        assertEquals(before, state(), "no wrong token changed anything");
+    }
+
+    @Test
+    void listsShowTheWrongTokenNothingOfTheOwners() {
+        for (UUID other : List.of(OUTSIDER, LEAVER)) {
+            String token = tokens.forAuthority(other, EVERY_ROLE);
+            String opportunities = send(HttpMethod.GET, "/api/v1/opportunities?size=100", token, null).toString();
+            assertTrue(!opportunities.contains(shared) && !opportunities.contains(own), opportunities);
+            String vacancies = http.toBlocking().retrieve(request(HttpMethod.GET, "/api/v1/opportunities/vacancies", token, null),
+                    Argument.listOf(Map.class)).toString();
+            assertTrue(!vacancies.contains(vacancy), vacancies);
+        }
+        assertTrue(send(HttpMethod.GET, "/api/v1/opportunities?size=100", officer(HOST), null).toString().contains(shared),
+                "a current member still sees it");
+    }
+
+    @Test
+    void aMemberOfTheRegionWhoDoesNotTakePartSeesItButNeitherDecidesNorRecordsTheRecommendation() {
+        String bystander = tokens.forAuthority(BYSTANDER, Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN);
+        assertEquals(HttpStatus.OK, statusOf(HttpMethod.GET, "/api/v1/opportunities/" + shared, bystander, null));
+        String before = state();
+        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.POST, "/api/v1/opportunities/" + shared
+                + "/board/recommendation", bystander, null));
+        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.PUT, "/api/v1/opportunities/" + shared + "/business-case",
+                bystander, "{\"investigationCostPence\":1,\"implementationCostPence\":1,\"costSplit\":\"EQUAL\","
+                        + "\"externalFundingPence\":0,\"staffingImplications\":false}"));
+        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", bystander,
+                "{\"to\":\"ON_HOLD\"}"));
+        assertEquals(before, state());
+    }
+
+    private static String state() {
+        return String.join("/", List.of("opportunity", "stage_change", "participant where accepted", "business_case",
+                "board_vote", "board_recommendation", "council_decision", "vacancy where opportunity_id is not null",
+                "opportunity where stage = 'BOARD_RECOMMENDATION'").stream()
+                .map(t -> String.valueOf(Superuser.count("opportunities", "select count(*) from " + t))).toList());
+    }
+
+    private String officer(UUID authority) {
+        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
+    }
+
+    private Map<?, ?> send(HttpMethod method, String path, String token, String body) {
+        return http.toBlocking().retrieve(request(method, path, token, body), Map.class);
+    }
+
+    private HttpStatus statusOf(HttpMethod method, String path, String token, String body) {
+        try {
+            return http.toBlocking().exchange(request(method, path, token, body), String.class).getStatus();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus();
+        }
+    }
+
+    private static MutableHttpRequest<String> request(HttpMethod method, String path, String token, String body) {
+        MutableHttpRequest<String> request = HttpRequest.<String>create(method, path).bearerAuth(token);
+        if (method != HttpMethod.GET) {
+            request.body(body == null ? "" : body).contentType(MediaType.APPLICATION_JSON_TYPE);
+        }
+        return request;
+    }
+}
