@@ -116,7 +116,7 @@ final class DemoData {
         Map<String, String> ids = ensureAuthorities(admin);
         Map<String, String> regions = ensureRegions(admin, ids);
         assignUsers(ids);
-        ensureFirstOpportunities(regions.get(ALLIANCE));
+        ensureFirstOpportunities(regions.get(ALLIANCE), ids.get(REDDITCH.name()));
     }
 
     private Map<String, String> ensureAuthorities(String admin) {
@@ -211,15 +211,26 @@ final class DemoData {
      * have reached the opportunities service: one shared with the alliance, one kept to
      * Bromsgrove; then waits for reporting to count them.
      */
-    private void ensureFirstOpportunities(String allianceId) {
+    private void ensureFirstOpportunities(String allianceId, String redditchId) {
         String officer = token("officer.bromsgrove");
         if (call("GET", "/api/v1/opportunities", officer, null, 200).get("totalSize").asLong() > 0) {
             return;
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        propose(officer, deadline, Map.of("title", "Shared elections service", "serviceArea", "support.elections",
-                "description", "Hold the vacant Elections Manager post and consider one elections team for both councils, "
-                        + "as the Shared Services Board asked.", "regionIds", List.of(allianceId)));
+        String elections = propose(officer, deadline, Map.of("title", "Shared elections service", "serviceArea",
+                "support.elections", "description", "Hold the vacant Elections Manager post and consider one elections "
+                        + "team for both councils, as the Shared Services Board asked.", "regionIds", List.of(allianceId),
+                "model", "JOINT_PROVISION_WITH_HOST", "trigger", "VACANCY", "horizon", "MEDIUM_TERM",
+                "proposerRole", "PROSPECTIVE_RECIPIENT"));
+        String redditch = token("officer.redditch");
+        call("POST", "/api/v1/opportunities/" + elections + "/participants", redditch,
+                Map.of("role", "PROSPECTIVE_HOST", "status", "COMMITTED"), 200);
+        call("POST", "/api/v1/opportunities/" + elections + "/participants/" + redditchId + "/accept", officer, null, 200);
+        String closing = java.time.LocalDate.now().plusMonths(2).toString();
+        call("POST", "/api/v1/opportunities/vacancies", officer, Map.of("title", "Elections Manager", "serviceArea",
+                "support.elections", "grade", "M2", "closingDate", closing), 201);
+        call("POST", "/api/v1/opportunities/vacancies", redditch, Map.of("title", "Electoral Services Officer",
+                "serviceArea", "support.elections", "grade", "S5", "closingDate", closing), 201);
         propose(officer, deadline, Map.of("title", "Review of Bromsgrove's own print and post service",
                 "serviceArea", "support.property"));
         while (call("GET", "/api/v1/reporting/pipeline", officer, null, 200).get("total").asLong() < 2) {
@@ -228,15 +239,20 @@ final class DemoData {
             }
             pause();
         }
-        out.println("      proposed a shared elections service (shared with the alliance) and a Bromsgrove-only review");
+        out.println("      proposed a shared elections service (shared with the alliance, Redditch to host) and a "
+                + "Bromsgrove-only review; each council posted an elections vacancy");
     }
 
     /** Proposes, waiting while the authority or its membership has not yet reached the opportunities service. */
-    private void propose(String token, long deadline, Map<String, Object> proposal) {
+    private String propose(String token, long deadline, Map<String, Object> proposal) {
         while (true) {
             HttpResponse<String> response = send("POST", "/api/v1/opportunities", token, proposal);
             if (response.statusCode() == 201) {
-                return;
+                try {
+                    return json.readTree(response.body()).get("id").asText();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
             boolean notYetKnown = response.statusCode() == 409 || response.statusCode() == 422;
             if (!notYetKnown || System.nanoTime() > deadline) {

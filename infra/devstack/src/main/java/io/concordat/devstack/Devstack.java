@@ -138,7 +138,7 @@ public final class Devstack implements AutoCloseable {
         progress.done("Keycloak ready at " + keycloak.url(), t);
 
         if (demo) {
-            progress.step("Demo region: Bromsgrove and Redditch");
+            progress.step("Demo data: the councils and regions of the seed reports");
             t = Instant.now();
             new DemoData(gatewayUrl(), keycloak.url(), out).load();
             progress.done("loaded", t);
