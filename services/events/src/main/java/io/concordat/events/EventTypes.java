@@ -1,5 +1,12 @@
 package io.concordat.events;
 
+import io.concordat.events.hosting.v1.ArrangementAgreed;
+import io.concordat.events.hosting.v1.HostTransferred;
+import io.concordat.events.hosting.v1.RecipientJoined;
+import io.concordat.events.hosting.v1.RecipientLeft;
+import io.concordat.events.hosting.v1.RechargeIssued;
+import io.concordat.events.hosting.v1.SavingsRecorded;
+import io.concordat.events.hosting.v1.ArrangementTerminated;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.events.opportunities.v1.OpportunityStageChanged;
 import io.concordat.events.opportunities.v1.ParticipantJoined;
@@ -83,10 +90,32 @@ public final class EventTypes {
     public static final EventType<VacancyPosted> VACANCY_POSTED =
             new EventType<>("io.concordat.vacancy.posted.v1", VacancyPosted.class, Topics.OPPORTUNITIES);
 
+    public static final EventType<ArrangementAgreed> ARRANGEMENT_AGREED =
+            new EventType<>("io.concordat.arrangement.agreed.v1", ArrangementAgreed.class, Topics.HOSTING);
+
+    public static final EventType<HostTransferred> HOST_TRANSFERRED =
+            new EventType<>("io.concordat.arrangement.host-transferred.v1", HostTransferred.class, Topics.HOSTING);
+
+    public static final EventType<RecipientJoined> RECIPIENT_JOINED =
+            new EventType<>("io.concordat.arrangement.recipient-joined.v1", RecipientJoined.class, Topics.HOSTING);
+
+    public static final EventType<RecipientLeft> RECIPIENT_LEFT =
+            new EventType<>("io.concordat.arrangement.recipient-left.v1", RecipientLeft.class, Topics.HOSTING);
+
+    public static final EventType<RechargeIssued> RECHARGE_ISSUED =
+            new EventType<>("io.concordat.arrangement.recharge-issued.v1", RechargeIssued.class, Topics.HOSTING);
+
+    public static final EventType<SavingsRecorded> SAVINGS_RECORDED =
+            new EventType<>("io.concordat.arrangement.savings-recorded.v1", SavingsRecorded.class, Topics.HOSTING);
+
+    public static final EventType<ArrangementTerminated> ARRANGEMENT_TERMINATED =
+            new EventType<>("io.concordat.arrangement.terminated.v1", ArrangementTerminated.class, Topics.HOSTING);
+
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
             MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED,
-            OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED);
+            OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED,
+            ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED);
 
     private EventTypes() {
     }

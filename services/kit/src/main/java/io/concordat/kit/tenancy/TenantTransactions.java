@@ -59,6 +59,19 @@ public class TenantTransactions {
         });
     }
 
+    /**
+     * Inside an event handler's transaction, acts for another authority the fact concerns: an
+     * approved opportunity is the proposer's event, but the arrangement it creates is the host's.
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void actAs(UUID authorityId) {
+        Connection connection = (Connection) transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("actAs is used inside a transaction"))
+                .getConnection();
+        setTenant(connection, authorityId);
+    }
+
     private static void scope(Connection connection, Caller caller) {
         if (caller.authorityId().isPresent()) {
             setTenant(connection, caller.authorityId().get());

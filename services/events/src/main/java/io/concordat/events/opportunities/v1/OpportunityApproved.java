@@ -17,4 +17,10 @@ import java.util.UUID;
 public record OpportunityApproved(UUID opportunityId, UUID proposerAuthorityId, String title, String serviceArea,
                                   String model, UUID hostAuthorityId, List<UUID> recipientAuthorityIds,
                                   List<UUID> regionIds, Instant approvedAt) {
+
+    /** An absent list means an empty one: some writers leave empty lists out. */
+    public OpportunityApproved {
+        recipientAuthorityIds = recipientAuthorityIds == null ? List.of() : List.copyOf(recipientAuthorityIds);
+        regionIds = regionIds == null ? List.of() : List.copyOf(regionIds);
+    }
 }

@@ -29,4 +29,9 @@ public record OpportunityProposed(
         List<UUID> regionIds,
         String proposedBy,
         Instant proposedAt) {
+
+    /** An absent list means an empty one: some writers leave empty lists out. */
+    public OpportunityProposed {
+        regionIds = regionIds == null ? List.of() : List.copyOf(regionIds);
+    }
 }

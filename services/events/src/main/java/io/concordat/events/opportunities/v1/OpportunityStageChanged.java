@@ -11,4 +11,9 @@ import java.util.UUID;
 @Serdeable
 public record OpportunityStageChanged(UUID opportunityId, UUID authorityId, String from, String to, String changedBy,
                                       @Nullable String note, List<UUID> regionIds, Instant changedAt) {
+
+    /** An absent list means an empty one: some writers leave empty lists out. */
+    public OpportunityStageChanged {
+        regionIds = regionIds == null ? List.of() : List.copyOf(regionIds);
+    }
 }

@@ -25,4 +25,9 @@ public record AuthorityRegistered(
         @Nullable String gssCode,
         List<String> emailDomains,
         Instant registeredAt) {
+
+    /** An absent list means an empty one: some writers leave empty lists out. */
+    public AuthorityRegistered {
+        emailDomains = emailDomains == null ? List.of() : List.copyOf(emailDomains);
+    }
 }

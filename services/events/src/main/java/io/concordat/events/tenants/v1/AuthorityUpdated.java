@@ -10,4 +10,9 @@ import java.util.UUID;
 @Serdeable
 public record AuthorityUpdated(UUID authorityId, String name, List<String> emailDomains, String updatedBy,
                                Instant updatedAt) {
+
+    /** An absent list means an empty one: some writers leave empty lists out. */
+    public AuthorityUpdated {
+        emailDomains = emailDomains == null ? List.of() : List.copyOf(emailDomains);
+    }
 }

@@ -23,4 +23,9 @@ public record RegionCreated(
         String kind,
         List<UUID> memberAuthorityIds,
         Instant createdAt) {
+
+    /** An absent list means an empty one: some writers leave empty lists out. */
+    public RegionCreated {
+        memberAuthorityIds = memberAuthorityIds == null ? List.of() : List.copyOf(memberAuthorityIds);
+    }
 }

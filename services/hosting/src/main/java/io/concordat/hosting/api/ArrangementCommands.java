@@ -1,0 +1,53 @@
+package io.concordat.hosting.api;
+
+import io.concordat.events.EventTypes;
+import io.concordat.events.hosting.v1.ArrangementAgreed;
+import io.concordat.events.hosting.v1.RecipientJoined;
+import io.concordat.hosting.domain.ArrangementStatus;
+import io.concordat.hosting.domain.CostAllocation;
+import io.concordat.hosting.domain.Terms;
+import io.concordat.hosting.store.ArrangementStore;
+import io.concordat.kit.outbox.EventPublisher;
+import jakarta.inject.Singleton;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Agrees an arrangement: writes it, its first host period and its recipients, with their
+ * events, in the caller's transaction. Used by the API and when an opportunity is approved.
+ */
+@Singleton
+public class ArrangementCommands {
+
+    private final ArrangementStore store;
+    private final EventPublisher events;
+
+    public ArrangementCommands(ArrangementStore store, EventPublisher events) {
+        this.store = store;
+        this.events = events;
+    }
+
+    public UUID agree(String title, String serviceArea, UUID host, Terms terms, CostAllocation allocation,
+                      Integer noticeMonths, String reference, String legalBasis, List<UUID> regions,
+                      List<ArrangementStore.Recipient> recipients, UUID opportunityId, String agreedBy) {
+        UUID id = UUID.randomUUID();
+        List<UUID> parties = new ArrayList<>(List.of(host));
+        recipients.stream().map(ArrangementStore.Recipient::authorityId).filter(a -> !parties.contains(a)).forEach(parties::add);
+        Instant now = Instant.now();
+        store.insert(new ArrangementStore.Arrangement(id, title, serviceArea, host, parties, regions, terms.basis().name(),
+                terms.startsOn(), terms.endsOn(), terms.reviewOn(), terms.interimCondition(), null,
+                terms.capacityDaysPerWeek(), terms.capacityNote(), allocation.name(), noticeMonths, reference, legalBasis,
+                ArrangementStatus.AGREED.name(), opportunityId, null, null), agreedBy, now);
+        store.startHostPeriod(id, host, terms.startsOn());
+        recipients.forEach(r -> store.addRecipient(id, r));
+        events.publish(EventTypes.ARRANGEMENT_AGREED, id.toString(), host, regions, new ArrangementAgreed(id, title,
+                serviceArea, host, recipients.stream().map(ArrangementStore.Recipient::authorityId).toList(),
+                terms.basis().name(), terms.startsOn(), terms.endsOn(), opportunityId, allocation.name(), regions, now));
+        recipients.forEach(r -> events.publish(EventTypes.RECIPIENT_JOINED, id.toString(), host, regions,
+                new RecipientJoined(id, r.authorityId(), r.joinedOn(), now)));
+        return id;
+    }
+}

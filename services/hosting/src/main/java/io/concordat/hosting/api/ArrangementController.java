@@ -1,0 +1,472 @@
+package io.concordat.hosting.api;
+
+import io.concordat.events.EventTypes;
+import io.concordat.events.hosting.v1.ArrangementTerminated;
+import io.concordat.events.hosting.v1.HostTransferred;
+import io.concordat.events.hosting.v1.RechargeIssued;
+import io.concordat.events.hosting.v1.RecipientJoined;
+import io.concordat.events.hosting.v1.RecipientLeft;
+import io.concordat.events.hosting.v1.SavingsRecorded;
+import io.concordat.hosting.domain.ArrangementStatus;
+import io.concordat.hosting.domain.Basis;
+import io.concordat.hosting.domain.CostAllocation;
+import io.concordat.hosting.domain.FinancialYear;
+import io.concordat.hosting.domain.HostPeriod;
+import io.concordat.hosting.domain.HostingRuleException;
+import io.concordat.hosting.domain.Indicator;
+import io.concordat.hosting.domain.ReviewOutcome;
+import io.concordat.hosting.domain.Savings;
+import io.concordat.hosting.domain.Terms;
+import io.concordat.hosting.store.ArrangementStore;
+import io.concordat.hosting.store.PerformanceStore;
+import io.concordat.kit.directory.AuthorityDirectory;
+import io.concordat.kit.directory.RegionMemberships;
+import io.concordat.kit.outbox.EventPublisher;
+import io.concordat.kit.problem.ProblemException;
+import io.concordat.kit.tenancy.Caller;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.tenancy.TenantTransactions;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
+import jakarta.validation.Valid;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Hosting arrangements: live shared services, their terms, recipients, hosts over time, money,
+ * indicators and reviews. Parties (every host and recipient, past or present) and members of the
+ * regions an arrangement is shared with read it; the current host runs it.
+ */
+@Controller("/api/v1/hosting/arrangements")
+@Secured(SecurityRule.IS_AUTHENTICATED)
+public class ArrangementController {
+
+    private static final String MANAGEMENT = "Day-to-day management rests with the host; statutory accountability "
+            + "for the service stays with each recipient.";
+
+    private final TenantTransactions transactions;
+    private final ArrangementStore store;
+    private final PerformanceStore performance;
+    private final ArrangementCommands commands;
+    private final AuthorityDirectory authorities;
+    private final RegionMemberships memberships;
+    private final EventPublisher events;
+
+    public ArrangementController(TenantTransactions transactions, ArrangementStore store, PerformanceStore performance,
+                                 ArrangementCommands commands, AuthorityDirectory authorities, RegionMemberships memberships,
+                                 EventPublisher events) {
+        this.transactions = transactions;
+        this.store = store;
+        this.performance = performance;
+        this.commands = commands;
+        this.authorities = authorities;
+        this.memberships = memberships;
+        this.events = events;
+    }
+
+    /** Records an arrangement the caller's authority hosts, e.g. one agreed before the platform existed. */
+    @Post
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HttpResponse<HostingViews.Arrangement> create(Caller caller, @Valid @Body HostingRequests.CreateArrangement r) {
+        UUID host = caller.requireAuthority();
+        Terms terms = rule(() -> Terms.of(parse(Basis.class, r.basis(), "basis"), r.startsOn(), r.endsOn(), r.trialMonths(),
+                r.reviewOn(), r.interimCondition(), r.capacityDaysPerWeek(), r.capacityNote()));
+        CostAllocation allocation = parse(CostAllocation.class, r.costAllocation(), "cost allocation");
+        List<UUID> regions = r.regionIds() == null ? List.of() : r.regionIds().stream().distinct().toList();
+        HostingViews.Arrangement view = transactions.write(caller, connection -> {
+            List<UUID> unknown = r.recipients().stream().map(HostingRequests.AddRecipient::authorityId)
+                    .filter(a -> !authorities.isRegistered(a) || a.equals(host)).toList();
+            if (!unknown.isEmpty()) {
+                throw ProblemException.unprocessable("invalid-recipient", "Recipients are registered authorities other than "
+                        + "the host; not " + unknown + ".");
+            }
+            List<UUID> notMember = regions.stream().filter(region -> !memberships.isMember(host, region)).toList();
+            if (!notMember.isEmpty()) {
+                throw ProblemException.unprocessable("not-a-member-of-region", "The host shares only with its own regions.");
+            }
+            UUID id = commands.agree(r.title().strip(), r.serviceArea().strip(), host, terms, allocation, r.noticeMonths(),
+                    r.agreementReference(), r.legalBasis(), regions, r.recipients().stream()
+                            .map(a -> new ArrangementStore.Recipient(a.authorityId(), a.joinedOn(), null, null,
+                                    a.serviceLevel(), a.accountManager())).toList(), null, caller.subject());
+            if (terms.reviewOn() != null) {
+                performance.scheduleReview(UUID.randomUUID(), id, terms.basis() == Basis.TRIAL ? "Trial review" : "Review",
+                        terms.reviewOn());
+            }
+            return view(find(id), null);
+        });
+        return HttpResponse.created(view, URI.create("/api/v1/hosting/arrangements/" + view.id()));
+    }
+
+    /** Arrangements the caller's authority hosts or receives (or did), and those shared with its regions. */
+    @Get
+    public List<HostingViews.Arrangement> list(Caller caller) {
+        return transactions.read(caller, connection -> store.visible().stream().map(a -> view(a, null)).toList());
+    }
+
+    /** An arrangement; with {@code hostOn} it also says who hosted it on that day. */
+    @Get("/{id}")
+    public HostingViews.Arrangement get(Caller caller, @PathVariable UUID id, @QueryValue @Nullable LocalDate hostOn) {
+        return transactions.read(caller, connection -> view(find(id), hostOn));
+    }
+
+    @Post("/{id}/host-transfers")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement transfer(Caller caller, @PathVariable UUID id, @Valid @Body HostingRequests.TransferHost r) {
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            rule(() -> {
+                HostPeriod.requireTransfer(store.hostHistory(id), r.toAuthorityId(), r.effectiveOn());
+                return null;
+            });
+            if (!authorities.isRegistered(r.toAuthorityId())) {
+                throw ProblemException.unprocessable("unknown-authority", "No registered body " + r.toAuthorityId() + ".");
+            }
+            store.endHostPeriod(id, r.effectiveOn().minusDays(1));
+            store.startHostPeriod(id, r.toAuthorityId(), r.effectiveOn());
+            store.addParty(id, r.toAuthorityId());
+            store.changeHost(id, r.toAuthorityId());
+            events.publish(EventTypes.HOST_TRANSFERRED, id.toString(), r.toAuthorityId(), a.regionIds(),
+                    new HostTransferred(id, a.hostAuthorityId(), r.toAuthorityId(), r.effectiveOn(), Instant.now()));
+            return view(find(id), null);
+        });
+    }
+
+    @Post("/{id}/recipients")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement addRecipient(Caller caller, @PathVariable UUID id,
+                                                 @Valid @Body HostingRequests.AddRecipient r) {
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            if (r.authorityId().equals(a.hostAuthorityId()) || !authorities.isRegistered(r.authorityId())) {
+                throw ProblemException.unprocessable("invalid-recipient", "A recipient is a registered body other than the host.");
+            }
+            if (store.recipients(id).stream().anyMatch(x -> x.authorityId().equals(r.authorityId()) && x.leftOn() == null)) {
+                throw ProblemException.conflict("already-a-recipient", "That body already receives the service.");
+            }
+            if (r.joinedOn().isBefore(a.startsOn())) {
+                throw ProblemException.badRequest("joins-before-start", "A recipient cannot join before the arrangement starts.");
+            }
+            store.addRecipient(id, new ArrangementStore.Recipient(r.authorityId(), r.joinedOn(), null, null, r.serviceLevel(),
+                    r.accountManager()));
+            store.addParty(id, r.authorityId());
+            events.publish(EventTypes.RECIPIENT_JOINED, id.toString(), a.hostAuthorityId(), a.regionIds(),
+                    new RecipientJoined(id, r.authorityId(), r.joinedOn(), Instant.now()));
+            return view(find(id), null);
+        });
+    }
+
+    @Post("/{id}/recipients/{authorityId}/leave")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement recipientLeaves(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId,
+                                                    @Valid @Body HostingRequests.RecipientLeaves r) {
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            if (store.recipientLeaves(id, authorityId, r.leftOn(), r.reason().strip()) == 0) {
+                throw ProblemException.conflict("not-a-recipient", "That body does not receive the service now.");
+            }
+            events.publish(EventTypes.RECIPIENT_LEFT, id.toString(), a.hostAuthorityId(), a.regionIds(),
+                    new RecipientLeft(id, authorityId, r.leftOn(), r.reason().strip(), Instant.now()));
+            return view(find(id), null);
+        });
+    }
+
+    /** Records that an interim arrangement's condition was met (e.g. the post was filled), which ends it. */
+    @Post("/{id}/condition-met")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement conditionMet(Caller caller, @PathVariable UUID id,
+                                                 @Valid @Body HostingRequests.ConditionMet r) {
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            if (!Basis.INTERIM.name().equals(a.basis())) {
+                throw ProblemException.conflict("not-interim", "Only an interim arrangement ends when its condition is met.");
+            }
+            store.conditionMet(id, r.metOn(), caller.subject());
+            end(a, r.metOn(), "Condition met: " + a.interimCondition());
+            return view(find(id), null);
+        });
+    }
+
+    @Post("/{id}/terminate")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement terminate(Caller caller, @PathVariable UUID id, @Valid @Body HostingRequests.Terminate r) {
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            if (r.exitOn().isBefore(a.startsOn())) {
+                throw ProblemException.badRequest("exit-before-start", "The exit date cannot come before the start.");
+            }
+            end(a, r.exitOn(), r.reason().strip());
+            return view(find(id), null);
+        });
+    }
+
+    @Post("/{id}/recharges")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HttpResponse<Map<String, Object>> recharge(Caller caller, @PathVariable UUID id,
+                                                      @Valid @Body HostingRequests.Recharge r) {
+        if (r.amountPence() < 0 || r.periodTo().isBefore(r.periodFrom())) {
+            throw ProblemException.badRequest("invalid-recharge", "A recharge is for a period that ends after it starts, "
+                    + "and is zero pence or more.");
+        }
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            boolean recipient = store.recipients(id).stream()
+                    .anyMatch(x -> x.authorityId().equals(r.recipientAuthorityId()) && x.receivesOn(r.periodFrom()));
+            if (!recipient) {
+                throw ProblemException.unprocessable("not-a-recipient", "That body did not receive the service at the start "
+                        + "of the period.");
+            }
+            Instant now = Instant.now();
+            store.addRecharge(id, r.recipientAuthorityId(), r.periodFrom(), r.periodTo(), r.amountPence(), caller.subject(), now);
+            events.publish(EventTypes.RECHARGE_ISSUED, id.toString(), a.hostAuthorityId(), a.regionIds(),
+                    new RechargeIssued(id, a.hostAuthorityId(), r.recipientAuthorityId(), r.periodFrom(), r.periodTo(),
+                            r.amountPence(), now));
+            return HttpResponse.created(Map.of("recipientAuthorityId", r.recipientAuthorityId(), "amountPence", r.amountPence()));
+        });
+    }
+
+    /** Each authority records its own baseline: what the service cost it alone in the year. */
+    @Put("/{id}/baselines/{financialYear}")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.SavingsYear baseline(Caller caller, @PathVariable UUID id, @PathVariable String financialYear,
+                                             @Valid @Body HostingRequests.Amount r) {
+        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
+        requireNotNegative(r.pence());
+        UUID authority = caller.requireAuthority();
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = find(id);
+            if (!a.partyIds().contains(authority)) {
+                throw ProblemException.forbidden("not-a-party", "Only a host or recipient records a baseline.");
+            }
+            store.setBaseline(id, authority, year.toString(), r.pence());
+            return savings(a, year);
+        });
+    }
+
+    @Put("/{id}/running-costs/{financialYear}")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.SavingsYear runningCost(Caller caller, @PathVariable UUID id, @PathVariable String financialYear,
+                                                @Valid @Body HostingRequests.Amount r) {
+        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
+        requireNotNegative(r.pence());
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            store.setRunningCost(id, year.toString(), r.pence());
+            return savings(a, year);
+        });
+    }
+
+    @Get("/{id}/savings/{financialYear}")
+    public HostingViews.SavingsYear savings(Caller caller, @PathVariable UUID id, @PathVariable String financialYear) {
+        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
+        return transactions.read(caller, connection -> savings(find(id), year));
+    }
+
+    /** The host closes a year's figures: each authority's saving is published as SavingsRecorded. */
+    @Post("/{id}/savings/{financialYear}/record")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.SavingsYear recordSavings(Caller caller, @PathVariable UUID id, @PathVariable String financialYear) {
+        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            HostingViews.SavingsYear figures = savings(a, year);
+            Instant now = Instant.now();
+            figures.authorities().forEach(s -> events.publish(EventTypes.SAVINGS_RECORDED, id.toString(), s.authorityId(),
+                    a.regionIds(), new SavingsRecorded(id, s.authorityId(), year.toString(), s.baselinePence(), s.costPence(),
+                            s.savingPence(), now)));
+            return figures;
+        });
+    }
+
+    @Post("/{id}/indicators")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HttpResponse<Map<String, Object>> defineIndicator(Caller caller, @PathVariable UUID id,
+                                                             @Valid @Body HostingRequests.DefineIndicator r) {
+        Indicator indicator = rule(() -> new Indicator(r.name().strip(), r.unit().strip(),
+                parse(Indicator.Direction.class, r.direction(), "direction"), r.amberMargin()));
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            Set<UUID> recipients = store.recipients(id).stream().map(ArrangementStore.Recipient::authorityId)
+                    .collect(Collectors.toSet());
+            if (!recipients.containsAll(r.targets().keySet())) {
+                throw ProblemException.unprocessable("not-a-recipient", "Targets are set for recipients of the service.");
+            }
+            UUID indicatorId = UUID.randomUUID();
+            performance.addIndicator(indicatorId, a.id(), indicator, r.targets());
+            return HttpResponse.created(Map.of("id", indicatorId, "name", indicator.name()));
+        });
+    }
+
+    @Post("/{id}/indicators/{indicatorId}/readings")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.IndicatorRatings report(Caller caller, @PathVariable UUID id, @PathVariable UUID indicatorId,
+                                                @Valid @Body HostingRequests.Reading r) {
+        return transactions.write(caller, connection -> {
+            hostedByCaller(caller, id);
+            PerformanceStore.StoredIndicator indicator = performance.indicator(id, indicatorId).orElseThrow(() ->
+                    ProblemException.notFound("indicator-not-found", "The arrangement has no indicator " + indicatorId + "."));
+            if (!performance.targets(indicatorId).containsKey(r.authorityId())) {
+                throw ProblemException.unprocessable("no-target", "The indicator has no target for that body.");
+            }
+            performance.report(indicatorId, r.authorityId(), r.period().strip(), r.value(), caller.subject(), Instant.now());
+            return ratings(indicator, r.period().strip());
+        });
+    }
+
+    /** Every indicator's ratings for a period; a recipient with no reading shows as MISSING. */
+    @Get("/{id}/indicators")
+    public List<HostingViews.IndicatorRatings> indicators(Caller caller, @PathVariable UUID id, @QueryValue String period) {
+        return transactions.read(caller, connection -> {
+            find(id);
+            return performance.indicators(id).stream().map(i -> ratings(i, period.strip())).toList();
+        });
+    }
+
+    @Post("/{id}/reviews")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public List<HostingViews.Review> scheduleReview(Caller caller, @PathVariable UUID id,
+                                                    @Valid @Body HostingRequests.ScheduleReview r) {
+        return transactions.write(caller, connection -> {
+            hostedByCaller(caller, id);
+            performance.scheduleReview(UUID.randomUUID(), id, r.kind().strip(), r.dueOn());
+            return reviews(id);
+        });
+    }
+
+    @Get("/{id}/reviews")
+    public List<HostingViews.Review> reviews(Caller caller, @PathVariable UUID id) {
+        return transactions.read(caller, connection -> {
+            find(id);
+            return reviews(id);
+        });
+    }
+
+    /** Completes a review: continue, vary, or terminate (which ends the arrangement on the day). */
+    @Post("/{id}/reviews/{reviewId}/complete")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement completeReview(Caller caller, @PathVariable UUID id, @PathVariable UUID reviewId,
+                                                   @Valid @Body HostingRequests.CompleteReview r) {
+        ReviewOutcome outcome = parse(ReviewOutcome.class, r.outcome(), "review outcome");
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            if (performance.reviews(id).stream().noneMatch(x -> x.id().equals(reviewId))) {
+                throw ProblemException.notFound("review-not-found", "The arrangement has no review " + reviewId + ".");
+            }
+            if (performance.completeReview(reviewId, outcome.name(), r.decidedBy().strip(), r.completedOn(), r.note()) == 0) {
+                throw ProblemException.conflict("review-completed", "That review was already completed.");
+            }
+            if (outcome == ReviewOutcome.TERMINATE) {
+                end(a, r.completedOn(), "Review by " + r.decidedBy().strip() + ": terminate");
+            } else {
+                store.setStatus(id, outcome.statusAfter().name());
+            }
+            return view(find(id), null);
+        });
+    }
+
+    private void end(ArrangementStore.Arrangement a, LocalDate exitOn, String reason) {
+        if (ArrangementStatus.TERMINATED.name().equals(a.status())) {
+            throw ProblemException.conflict("already-terminated", "The arrangement has already ended.");
+        }
+        store.terminate(a.id(), exitOn, reason);
+        events.publish(EventTypes.ARRANGEMENT_TERMINATED, a.id().toString(), a.hostAuthorityId(), a.regionIds(),
+                new ArrangementTerminated(a.id(), reason, exitOn, Instant.now()));
+    }
+
+    private HostingViews.SavingsYear savings(ArrangementStore.Arrangement a, FinancialYear year) {
+        long running = store.runningCost(a.id(), year.toString());
+        Map<UUID, Savings.Line> lines = Savings.forYear(a.hostAuthorityId(), new LinkedHashSet<>(a.partyIds()),
+                store.baselines(a.id(), year.toString()), store.rechargesIn(a.id(), year.firstDay(), year.lastDay()), running);
+        List<HostingViews.Saving> rows = lines.values().stream().map(l -> new HostingViews.Saving(l.authorityId(),
+                authorities.nameOf(l.authorityId()), l.baselinePence(), l.costPence(), l.savingPence())).toList();
+        return new HostingViews.SavingsYear(year.toString(), running, rows,
+                rows.stream().mapToLong(HostingViews.Saving::savingPence).sum());
+    }
+
+    private HostingViews.IndicatorRatings ratings(PerformanceStore.StoredIndicator i, String period) {
+        Map<UUID, BigDecimal> targets = performance.targets(i.id());
+        Map<UUID, BigDecimal> readings = performance.readings(i.id(), period);
+        List<HostingViews.Rating> ratings = targets.entrySet().stream().map(t -> new HostingViews.Rating(t.getKey(),
+                authorities.nameOf(t.getKey()), t.getValue(), readings.get(t.getKey()),
+                i.indicator().rate(readings.get(t.getKey()), t.getValue()).name())).toList();
+        return new HostingViews.IndicatorRatings(i.id(), i.indicator().name(), i.indicator().unit(),
+                i.indicator().direction().name(), period, ratings);
+    }
+
+    private List<HostingViews.Review> reviews(UUID id) {
+        return performance.reviews(id).stream().map(r -> new HostingViews.Review(r.id(), r.kind(), r.dueOn(), r.outcome(),
+                r.decidedBy(), r.completedOn(), r.note())).toList();
+    }
+
+    private ArrangementStore.Arrangement find(UUID id) {
+        return store.find(id).orElseThrow(() -> ProblemException.notFound("arrangement-not-found",
+                "No arrangement " + id + " for you."));
+    }
+
+    private ArrangementStore.Arrangement hostedByCaller(Caller caller, UUID id) {
+        ArrangementStore.Arrangement a = find(id);
+        if (!a.hostAuthorityId().equals(caller.requireAuthority())) {
+            throw ProblemException.forbidden("not-the-host", "Only the current host runs the arrangement.");
+        }
+        return a;
+    }
+
+    private HostingViews.Arrangement view(ArrangementStore.Arrangement a, LocalDate hostOn) {
+        List<HostPeriod> history = store.hostHistory(a.id());
+        HostingViews.HostOn on = null;
+        if (hostOn != null) {
+            UUID host = HostPeriod.hostOn(history, hostOn).orElse(null);
+            on = new HostingViews.HostOn(hostOn, host, host == null ? null : authorities.nameOf(host));
+        }
+        return new HostingViews.Arrangement(a.id(), a.title(), a.serviceArea(), a.hostAuthorityId(),
+                authorities.nameOf(a.hostAuthorityId()), a.status(), a.basis(), a.startsOn(), a.endsOn(), a.reviewOn(),
+                a.interimCondition(), a.conditionMetOn(), a.capacityDaysPerWeek(), a.capacityNote(), a.costAllocation(),
+                a.noticeMonths(), a.agreementReference(), a.legalBasis(), a.opportunityId(), a.exitOn(), a.terminationReason(),
+                MANAGEMENT, history.stream().map(p -> new HostingViews.HostPeriod(p.hostAuthorityId(),
+                        authorities.nameOf(p.hostAuthorityId()), p.from(), p.to())).toList(),
+                store.recipients(a.id()).stream().map(r -> new HostingViews.Recipient(r.authorityId(),
+                        authorities.nameOf(r.authorityId()), r.joinedOn(), r.leftOn(), r.leftReason(), r.serviceLevel(),
+                        r.accountManager())).toList(), a.regionIds(), on);
+    }
+
+    private static void requireNotNegative(long pence) {
+        if (pence < 0) {
+            throw ProblemException.badRequest("negative-amount", "An amount is zero pence or more.");
+        }
+    }
+
+    static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
+        String wanted = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst()
+                .orElseThrow(() -> ProblemException.badRequest("unknown-" + what.replace(' ', '-'), "'" + value + "' is not a "
+                        + what + "; use one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                        .collect(Collectors.joining(", ")) + "."));
+    }
+
+    private static <T> T rule(java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (HostingRuleException e) {
+            throw ProblemException.badRequest(e.rule(), e.getMessage());
+        }
+    }
+}
