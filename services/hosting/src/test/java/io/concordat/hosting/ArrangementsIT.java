@@ -131,6 +131,12 @@ class ArrangementsIT implements TestPropertyProvider {
                  "startsOn":"2006-09-01","trialMonths":12,"costAllocation":"FIXED_FEE",
                  "recipients":[{"authorityId":"%s","joinedOn":"2006-09-01","serviceLevel":"Advice within 2 working days"}]}"""
                 .formatted(CHORLEY));
+        assertEquals("AGREED", send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null)
+                .get("status"));
+        assertEquals("LIVE", send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start", officer(BOLTON),
+                "{\"startedOn\":\"2006-09-01\"}").get("status"));
+        assertEquals(HttpStatus.CONFLICT, status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start",
+                officer(BOLTON), "{\"startedOn\":\"2006-09-02\"}"), "it starts once");
         Map<?, ?> trial = send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null);
         assertEquals("2007-08-31", trial.get("endsOn"));
         assertEquals("2007-03-01", trial.get("reviewOn"));
@@ -141,6 +147,11 @@ class ArrangementsIT implements TestPropertyProvider {
                 + "/complete", officer(BOLTON), "{\"outcome\":\"CONTINUE\",\"decidedBy\":\"Chorley Executive Cabinet\","
                 + "\"completedOn\":\"2007-03-05\"}");
         assertEquals("LIVE", continued.get("status"));
+        String history = continued.get("history").toString();
+        assertTrue(history.contains("Agreed: trial, from 2006-09-01") && history.contains("Started on 2006-09-01")
+                && history.contains("Trial review by Chorley Executive Cabinet: continue"), history);
+        assertEquals(1, TestEvents.readAll(EventTypes.REVIEW_COMPLETED.topic(), e -> e.subject().equals(safety)
+                && e.type().equals(EventTypes.REVIEW_COMPLETED.type()), Duration.ofSeconds(3)).size());
 
         String hr = create(STOCKPORT, """
                 {"title":"Senior HR support for Chorley","serviceArea":"support.hr","basis":"INTERIM",
@@ -208,6 +219,10 @@ class ArrangementsIT implements TestPropertyProvider {
         String rated = ratings.get(0).get("recipients").toString();
         assertTrue(rated.contains("rating=AMBER"), rated);
         assertTrue(rated.contains("rating=MISSING"), rated);
+        List<EventEnvelope> reported = TestEvents.readAll(EventTypes.INDICATOR_REPORTED.topic(), e -> e.subject().equals(id)
+                && e.type().equals(EventTypes.INDICATOR_REPORTED.type()), Duration.ofSeconds(3));
+        assertEquals(1, reported.size());
+        assertTrue(new String(reported.get(0).data()).contains("\"rating\":\"AMBER\""));
     }
 
     @Test

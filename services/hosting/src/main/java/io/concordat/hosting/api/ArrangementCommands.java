@@ -42,6 +42,7 @@ public class ArrangementCommands {
                 terms.capacityDaysPerWeek(), terms.capacityNote(), allocation.name(), noticeMonths, reference, legalBasis,
                 ArrangementStatus.AGREED.name(), opportunityId, null, null), agreedBy, now);
         store.startHostPeriod(id, host, terms.startsOn());
+        store.log(id, "Agreed: " + terms.basis().name().toLowerCase().replace('_', ' ') + ", from " + terms.startsOn(), agreedBy);
         recipients.forEach(r -> store.addRecipient(id, r));
         events.publish(EventTypes.ARRANGEMENT_AGREED, id.toString(), host, regions, new ArrangementAgreed(id, title,
                 serviceArea, host, recipients.stream().map(ArrangementStore.Recipient::authorityId).toList(),

@@ -1,7 +1,10 @@
 package io.concordat.hosting.api;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.hosting.v1.ArrangementStarted;
 import io.concordat.events.hosting.v1.ArrangementTerminated;
+import io.concordat.events.hosting.v1.IndicatorReported;
+import io.concordat.events.hosting.v1.ReviewCompleted;
 import io.concordat.events.hosting.v1.HostTransferred;
 import io.concordat.events.hosting.v1.RechargeIssued;
 import io.concordat.events.hosting.v1.RecipientJoined;
@@ -129,6 +132,26 @@ public class ArrangementController {
         return transactions.read(caller, connection -> view(find(id), hostOn));
     }
 
+    /** The agreed arrangement goes live. */
+    @Post("/{id}/start")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement start(Caller caller, @PathVariable UUID id, @Valid @Body HostingRequests.Start r) {
+        return transactions.write(caller, connection -> {
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            if (!ArrangementStatus.AGREED.name().equals(a.status())) {
+                throw ProblemException.conflict("not-agreed", "Only an agreed arrangement starts; this one is " + a.status() + ".");
+            }
+            if (r.startedOn().isBefore(a.startsOn())) {
+                throw ProblemException.badRequest("starts-before-agreed-start", "It cannot start before " + a.startsOn() + ".");
+            }
+            store.setStatus(id, ArrangementStatus.LIVE.name());
+            store.log(id, "Started on " + r.startedOn(), caller.subject());
+            events.publish(EventTypes.ARRANGEMENT_STARTED, id.toString(), a.hostAuthorityId(), a.regionIds(),
+                    new ArrangementStarted(id, a.hostAuthorityId(), r.startedOn(), caller.subject(), Instant.now()));
+            return view(find(id), null);
+        });
+    }
+
     @Post("/{id}/host-transfers")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.Arrangement transfer(Caller caller, @PathVariable UUID id, @Valid @Body HostingRequests.TransferHost r) {
@@ -141,6 +164,8 @@ public class ArrangementController {
             if (!authorities.isRegistered(r.toAuthorityId())) {
                 throw ProblemException.unprocessable("unknown-authority", "No registered body " + r.toAuthorityId() + ".");
             }
+            store.log(id, "Host transferred from " + authorities.nameOf(a.hostAuthorityId()) + " to "
+                    + authorities.nameOf(r.toAuthorityId()) + " from " + r.effectiveOn(), caller.subject());
             store.endHostPeriod(id, r.effectiveOn().minusDays(1));
             store.startHostPeriod(id, r.toAuthorityId(), r.effectiveOn());
             store.addParty(id, r.toAuthorityId());
@@ -169,6 +194,7 @@ public class ArrangementController {
             store.addRecipient(id, new ArrangementStore.Recipient(r.authorityId(), r.joinedOn(), null, null, r.serviceLevel(),
                     r.accountManager()));
             store.addParty(id, r.authorityId());
+            store.log(id, authorities.nameOf(r.authorityId()) + " joined from " + r.joinedOn(), caller.subject());
             events.publish(EventTypes.RECIPIENT_JOINED, id.toString(), a.hostAuthorityId(), a.regionIds(),
                     new RecipientJoined(id, r.authorityId(), r.joinedOn(), Instant.now()));
             return view(find(id), null);
@@ -184,6 +210,8 @@ public class ArrangementController {
             if (store.recipientLeaves(id, authorityId, r.leftOn(), r.reason().strip()) == 0) {
                 throw ProblemException.conflict("not-a-recipient", "That body does not receive the service now.");
             }
+            store.log(id, authorities.nameOf(authorityId) + " left on " + r.leftOn() + ": " + r.reason().strip(),
+                    caller.subject());
             events.publish(EventTypes.RECIPIENT_LEFT, id.toString(), a.hostAuthorityId(), a.regionIds(),
                     new RecipientLeft(id, authorityId, r.leftOn(), r.reason().strip(), Instant.now()));
             return view(find(id), null);
@@ -201,7 +229,7 @@ public class ArrangementController {
                 throw ProblemException.conflict("not-interim", "Only an interim arrangement ends when its condition is met.");
             }
             store.conditionMet(id, r.metOn(), caller.subject());
-            end(a, r.metOn(), "Condition met: " + a.interimCondition());
+            end(a, r.metOn(), "Condition met: " + a.interimCondition(), caller);
             return view(find(id), null);
         });
     }
@@ -214,7 +242,7 @@ public class ArrangementController {
             if (r.exitOn().isBefore(a.startsOn())) {
                 throw ProblemException.badRequest("exit-before-start", "The exit date cannot come before the start.");
             }
-            end(a, r.exitOn(), r.reason().strip());
+            end(a, r.exitOn(), r.reason().strip(), caller);
             return view(find(id), null);
         });
     }
@@ -327,7 +355,13 @@ public class ArrangementController {
             if (!performance.targets(indicatorId).containsKey(r.authorityId())) {
                 throw ProblemException.unprocessable("no-target", "The indicator has no target for that body.");
             }
-            performance.report(indicatorId, r.authorityId(), r.period().strip(), r.value(), caller.subject(), Instant.now());
+            Instant now = Instant.now();
+            performance.report(indicatorId, r.authorityId(), r.period().strip(), r.value(), caller.subject(), now);
+            BigDecimal target = performance.targets(indicatorId).get(r.authorityId());
+            ArrangementStore.Arrangement a = find(id);
+            events.publish(EventTypes.INDICATOR_REPORTED, id.toString(), a.hostAuthorityId(), a.regionIds(),
+                    new IndicatorReported(id, indicatorId, indicator.indicator().name(), r.authorityId(), r.period().strip(),
+                            r.value(), target, indicator.indicator().rate(r.value(), target).name(), now));
             return ratings(indicator, r.period().strip());
         });
     }
@@ -374,8 +408,13 @@ public class ArrangementController {
             if (performance.completeReview(reviewId, outcome.name(), r.decidedBy().strip(), r.completedOn(), r.note()) == 0) {
                 throw ProblemException.conflict("review-completed", "That review was already completed.");
             }
+            String kind = performance.reviews(id).stream().filter(x -> x.id().equals(reviewId)).findFirst().orElseThrow().kind();
+            store.log(id, kind + " by " + r.decidedBy().strip() + ": " + outcome.name().toLowerCase(), caller.subject());
+            events.publish(EventTypes.REVIEW_COMPLETED, id.toString(), a.hostAuthorityId(), a.regionIds(),
+                    new ReviewCompleted(id, reviewId, kind, outcome.name(), r.decidedBy().strip(), r.completedOn(), r.note(),
+                            Instant.now()));
             if (outcome == ReviewOutcome.TERMINATE) {
-                end(a, r.completedOn(), "Review by " + r.decidedBy().strip() + ": terminate");
+                end(a, r.completedOn(), "Review by " + r.decidedBy().strip() + ": terminate", caller);
             } else {
                 store.setStatus(id, outcome.statusAfter().name());
             }
@@ -383,10 +422,11 @@ public class ArrangementController {
         });
     }
 
-    private void end(ArrangementStore.Arrangement a, LocalDate exitOn, String reason) {
+    private void end(ArrangementStore.Arrangement a, LocalDate exitOn, String reason, Caller caller) {
         if (ArrangementStatus.TERMINATED.name().equals(a.status())) {
             throw ProblemException.conflict("already-terminated", "The arrangement has already ended.");
         }
+        store.log(a.id(), "Terminated, exit on " + exitOn + ": " + reason, caller.subject());
         store.terminate(a.id(), exitOn, reason);
         events.publish(EventTypes.ARRANGEMENT_TERMINATED, a.id().toString(), a.hostAuthorityId(), a.regionIds(),
                 new ArrangementTerminated(a.id(), reason, exitOn, Instant.now()));
@@ -445,7 +485,8 @@ public class ArrangementController {
                         authorities.nameOf(p.hostAuthorityId()), p.from(), p.to())).toList(),
                 store.recipients(a.id()).stream().map(r -> new HostingViews.Recipient(r.authorityId(),
                         authorities.nameOf(r.authorityId()), r.joinedOn(), r.leftOn(), r.leftReason(), r.serviceLevel(),
-                        r.accountManager())).toList(), a.regionIds(), on);
+                        r.accountManager())).toList(), a.regionIds(), on, store.changes(a.id()).stream()
+                .map(c -> new HostingViews.Change(c.change(), c.by(), c.at())).toList());
     }
 
     private static void requireNotNegative(long pence) {

@@ -67,6 +67,11 @@ public final class HostingRequests {
     public record ConditionMet(@NotNull LocalDate metOn) {
     }
 
+    /** The agreed arrangement goes live on a day. */
+    @Serdeable
+    public record Start(@NotNull LocalDate startedOn) {
+    }
+
     @Serdeable
     public record Terminate(@NotBlank @Size(max = 2000) String reason, @NotNull LocalDate exitOn) {
     }

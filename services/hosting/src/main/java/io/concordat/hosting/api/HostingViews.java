@@ -29,7 +29,12 @@ public final class HostingViews {
                               @Nullable String agreementReference, @Nullable String legalBasis, @Nullable UUID opportunityId,
                               @Nullable LocalDate exitOn, @Nullable String terminationReason, String management,
                               List<HostPeriod> hosts, List<Recipient> recipients, List<UUID> regionIds,
-                              @Nullable HostOn hostOn) {
+                              @Nullable HostOn hostOn, List<Change> history) {
+    }
+
+    /** A change to the arrangement, with who made it and when. */
+    @Serdeable
+    public record Change(String change, String by, java.time.Instant at) {
     }
 
     @Serdeable

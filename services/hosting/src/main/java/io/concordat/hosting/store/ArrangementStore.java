@@ -91,6 +91,21 @@ public class ArrangementStore {
         Sql.update(connection.get(), "update arrangement set host_authority_id = ? where id = ?", host, id);
     }
 
+    /** A dated, attributed change to an arrangement. */
+    public record Change(String change, String by, Instant at) {
+    }
+
+    public void log(UUID id, String change, String by) {
+        Sql.update(connection.get(), "insert into arrangement_change (arrangement_id, change, changed_by, changed_at) "
+                + "values (?, ?, ?, ?)", id, change, by, Timestamp.from(Instant.now()));
+    }
+
+    public List<Change> changes(UUID id) {
+        return Sql.query(connection.get(), "select change, changed_by, changed_at from arrangement_change "
+                        + "where arrangement_id = ? order by id",
+                rs -> new Change(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), id);
+    }
+
     public void setStatus(UUID id, String status) {
         Sql.update(connection.get(), "update arrangement set status = ? where id = ?", status, id);
     }
