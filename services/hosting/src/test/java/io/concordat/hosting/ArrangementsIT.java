@@ -3,24 +3,20 @@ package io.concordat.hosting;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
-import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.MembershipEnded;
-import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -69,19 +65,13 @@ class ArrangementsIT implements TestPropertyProvider {
 
     @BeforeAll
     void theBodiesOfSeeds000And003() {
-        Map<UUID, String> names = Map.of(BOLSOVER, "Bolsover District Council", BASSETLAW, "Bassetlaw District Council",
-                HOSPITAL, "Chesterfield Royal Hospital NHS Foundation Trust", NE_DERBYSHIRE, "North East Derbyshire District Council",
-                CHORLEY, "Chorley Council", BOLTON, "Bolton Council", STOCKPORT, "Stockport Metropolitan Borough Council",
-                OUTSIDER, "Outsider Council", COUNTY_MEMBER, "Derbyshire County Council", LEAVER, "Leaving Council");
-        names.forEach((id, name) -> TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, id.toString(), id,
-                new AuthorityRegistered(id, name, "DISTRICT", null, List.of(), Instant.now())));
-        TestEvents.publish(EventTypes.REGION_CREATED, DERBYSHIRE.toString(), EventEnvelope.PLATFORM, new RegionCreated(
-                DERBYSHIRE, "Derbyshire " + DERBYSHIRE, "COUNTY_AREA", List.of(BOLSOVER, NE_DERBYSHIRE, COUNTY_MEMBER, LEAVER),
-                Instant.now()));
-        Eventually.until("the bodies and the county known here", Duration.ofSeconds(60), () -> Superuser.count("hosting",
-                "select count(*) from known_authority where id in ('" + String.join("','", names.keySet().stream()
-                        .map(UUID::toString).toList()) + "')") == names.size()
-                && Superuser.count("hosting", "select count(*) from region_membership where region_id = '" + DERBYSHIRE + "'") == 4);
+        TestDirectory.registerAuthorities("hosting", Map.of(BOLSOVER, "Bolsover District Council", BASSETLAW,
+                "Bassetlaw District Council", HOSPITAL, "Chesterfield Royal Hospital NHS Foundation Trust", NE_DERBYSHIRE,
+                "North East Derbyshire District Council", CHORLEY, "Chorley Council", BOLTON, "Bolton Council", STOCKPORT,
+                "Stockport Metropolitan Borough Council", OUTSIDER, "Outsider Council", COUNTY_MEMBER,
+                "Derbyshire County Council", LEAVER, "Leaving Council"));
+        TestDirectory.createRegion("hosting", DERBYSHIRE, "Derbyshire " + DERBYSHIRE,
+                List.of(BOLSOVER, NE_DERBYSHIRE, COUNTY_MEMBER, LEAVER));
     }
 
     /** Seed 003: the procurement host moved twice; one council left when it moved, and later came back. */
@@ -93,19 +83,19 @@ class ArrangementsIT implements TestPropertyProvider {
                  "recipients":[{"authorityId":"%s","joinedOn":"2011-04-01","accountManager":"Head of Finance"},
                                {"authorityId":"%s","joinedOn":"2011-04-01"}]}""".formatted(DERBYSHIRE, BASSETLAW, NE_DERBYSHIRE));
 
-        send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(BOLSOVER),
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(BOLSOVER),
                 "{\"toAuthorityId\":\"" + BASSETLAW + "\",\"effectiveOn\":\"2013-07-01\"}");
-        assertEquals(HttpStatus.FORBIDDEN, status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers",
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers",
                 officer(BOLSOVER), "{\"toAuthorityId\":\"" + HOSPITAL + "\",\"effectiveOn\":\"2014-04-01\"}"),
                 "the former host no longer runs it");
-        send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(BASSETLAW),
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(BASSETLAW),
                 "{\"toAuthorityId\":\"" + HOSPITAL + "\",\"effectiveOn\":\"2014-04-01\"}");
-        send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients/" + NE_DERBYSHIRE + "/leave", officer(HOSPITAL),
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients/" + NE_DERBYSHIRE + "/leave", officer(HOSPITAL),
                 "{\"leftOn\":\"2014-03-31\",\"reason\":\"Left when the host moved to the hospital\"}");
-        send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients", officer(HOSPITAL),
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients", officer(HOSPITAL),
                 "{\"authorityId\":\"" + NE_DERBYSHIRE + "\",\"joinedOn\":\"2016-04-01\"}");
 
-        Map<?, ?> onNewYear2014 = send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id + "?hostOn=2014-01-01",
+        Map<?, ?> onNewYear2014 = api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id + "?hostOn=2014-01-01",
                 officer(NE_DERBYSHIRE), null);
         assertEquals("Bassetlaw District Council", ((Map<?, ?>) onNewYear2014.get("hostOn")).get("name"));
         assertEquals(BOLSOVER.toString(), hostOn(id, "2012-06-01"));
@@ -116,10 +106,10 @@ class ArrangementsIT implements TestPropertyProvider {
         List<?> recipients = (List<?>) onNewYear2014.get("recipients");
         assertEquals(3, recipients.size(), "North East Derbyshire's two spells are both kept");
         assertTrue(onNewYear2014.get("management").toString().contains("statutory accountability"));
-        assertEquals(HttpStatus.BAD_REQUEST, status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers",
+        assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers",
                 officer(HOSPITAL), "{\"toAuthorityId\":\"" + HOSPITAL + "\",\"effectiveOn\":\"2019-04-01\"}"),
                 "a transfer to the current host");
-        assertEquals(HttpStatus.OK, status(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id, officer(COUNTY_MEMBER), null),
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id, officer(COUNTY_MEMBER), null),
                 "shared with the county area");
     }
 
@@ -131,19 +121,19 @@ class ArrangementsIT implements TestPropertyProvider {
                  "startsOn":"2006-09-01","trialMonths":12,"costAllocation":"FIXED_FEE",
                  "recipients":[{"authorityId":"%s","joinedOn":"2006-09-01","serviceLevel":"Advice within 2 working days"}]}"""
                 .formatted(CHORLEY));
-        assertEquals("AGREED", send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null)
+        assertEquals("AGREED", api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null)
                 .get("status"));
-        assertEquals("LIVE", send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start", officer(BOLTON),
+        assertEquals("LIVE", api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start", officer(BOLTON),
                 "{\"startedOn\":\"2006-09-01\"}").get("status"));
-        assertEquals(HttpStatus.CONFLICT, status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start",
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start",
                 officer(BOLTON), "{\"startedOn\":\"2006-09-02\"}"), "it starts once");
-        Map<?, ?> trial = send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null);
+        Map<?, ?> trial = api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null);
         assertEquals("2007-08-31", trial.get("endsOn"));
         assertEquals("2007-03-01", trial.get("reviewOn"));
-        List<Map> reviews = http.toBlocking().retrieve(request(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety
+        List<Map> reviews = http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety
                 + "/reviews", officer(CHORLEY), null), Argument.listOf(Map.class));
         assertEquals("2007-03-01", reviews.get(0).get("dueOn"));
-        Map<?, ?> continued = send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/reviews/" + reviews.get(0).get("id")
+        Map<?, ?> continued = api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/reviews/" + reviews.get(0).get("id")
                 + "/complete", officer(BOLTON), "{\"outcome\":\"CONTINUE\",\"decidedBy\":\"Chorley Executive Cabinet\","
                 + "\"completedOn\":\"2007-03-05\"}");
         assertEquals("LIVE", continued.get("status"));
@@ -158,7 +148,7 @@ class ArrangementsIT implements TestPropertyProvider {
                  "interimCondition":"until the Head of HR post is filled","capacityDaysPerWeek":3,
                  "startsOn":"2006-10-02","costAllocation":"RECHARGE_AT_COST_PER_DAY",
                  "recipients":[{"authorityId":"%s","joinedOn":"2006-10-02"}]}""".formatted(CHORLEY));
-        Map<?, ?> ended = send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + hr + "/condition-met", officer(STOCKPORT),
+        Map<?, ?> ended = api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + hr + "/condition-met", officer(STOCKPORT),
                 "{\"metOn\":\"2007-01-15\"}");
         assertEquals("TERMINATED", ended.get("status"));
         assertEquals("2007-01-15", ended.get("conditionMetOn"));
@@ -173,20 +163,20 @@ class ArrangementsIT implements TestPropertyProvider {
                  "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2012-04-01"},
                  {"authorityId":"%s","joinedOn":"2012-04-01"}]}""".formatted(BASSETLAW, NE_DERBYSHIRE));
         String base = "/api/v1/hosting/arrangements/" + id;
-        send(HttpMethod.PUT, base + "/running-costs/2012/13".replace("2012/13", "2012%2F13"), officer(BOLSOVER), "{\"pence\":12000001}");
-        send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BOLSOVER), "{\"pence\":9000000}");
-        send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BASSETLAW), "{\"pence\":7000000}");
-        send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(NE_DERBYSHIRE), "{\"pence\":6500000}");
+        api().send(HttpMethod.PUT, base + "/running-costs/2012/13".replace("2012/13", "2012%2F13"), officer(BOLSOVER), "{\"pence\":12000001}");
+        api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BOLSOVER), "{\"pence\":9000000}");
+        api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BASSETLAW), "{\"pence\":7000000}");
+        api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(NE_DERBYSHIRE), "{\"pence\":6500000}");
         for (UUID recipient : List.of(BASSETLAW, NE_DERBYSHIRE)) {
-            send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + recipient
+            api().send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + recipient
                     + "\",\"periodFrom\":\"2012-04-01\",\"periodTo\":\"2012-09-30\",\"amountPence\":2000000}");
-            send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + recipient
+            api().send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + recipient
                     + "\",\"periodFrom\":\"2012-10-01\",\"periodTo\":\"2013-03-31\",\"amountPence\":2000000}");
         }
-        send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + BASSETLAW
+        api().send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + BASSETLAW
                 + "\",\"periodFrom\":\"2013-04-01\",\"periodTo\":\"2013-06-30\",\"amountPence\":999}");
 
-        Map<?, ?> year = send(HttpMethod.GET, base + "/savings/2012%2F13", officer(BASSETLAW), null);
+        Map<?, ?> year = api().send(HttpMethod.GET, base + "/savings/2012%2F13", officer(BASSETLAW), null);
 
         Map<String, List<Number>> lines = new java.util.HashMap<>();
         for (Object line : (List<?>) year.get("authorities")) {
@@ -197,7 +187,7 @@ class ArrangementsIT implements TestPropertyProvider {
         assertEquals(List.of(4000000L, 2500000L), longs(lines.get(NE_DERBYSHIRE.toString())));
         assertEquals(List.of(4000001L, 4999999L), longs(lines.get(BOLSOVER.toString())), "running cost less recharges received");
         assertEquals(9000000L + 7000000L + 6500000L - 12000001L, ((Number) year.get("totalSavingPence")).longValue());
-        send(HttpMethod.POST, base + "/savings/2012%2F13/record", officer(BOLSOVER), null);
+        api().send(HttpMethod.POST, base + "/savings/2012%2F13/record", officer(BOLSOVER), null);
         assertEquals(3, TestEvents.readAll(EventTypes.SAVINGS_RECORDED.topic(), e -> e.subject().equals(id)
                 && e.type().equals(EventTypes.SAVINGS_RECORDED.type()), Duration.ofSeconds(4)).size());
     }
@@ -208,13 +198,13 @@ class ArrangementsIT implements TestPropertyProvider {
                 {"title":"Revenues and benefits","serviceArea":"support.exchequer","basis":"PERMANENT","startsOn":"2020-04-01",
                  "costAllocation":"BY_USAGE","recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"},
                  {"authorityId":"%s","joinedOn":"2020-04-01"}]}""".formatted(BASSETLAW, NE_DERBYSHIRE));
-        String indicator = (String) send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/indicators", officer(BOLSOVER),
+        String indicator = (String) api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/indicators", officer(BOLSOVER),
                 "{\"name\":\"Days to process a new claim\",\"unit\":\"days\",\"direction\":\"LOWER_IS_BETTER\",\"amberMargin\":3,"
                         + "\"targets\":{\"" + BASSETLAW + "\":20,\"" + NE_DERBYSHIRE + "\":22}}").get("id");
-        send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/indicators/" + indicator + "/readings", officer(BOLSOVER),
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/indicators/" + indicator + "/readings", officer(BOLSOVER),
                 "{\"authorityId\":\"" + BASSETLAW + "\",\"period\":\"2026-Q1\",\"value\":22}");
 
-        List<Map> ratings = http.toBlocking().retrieve(request(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id
+        List<Map> ratings = http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id
                 + "/indicators?period=2026-Q1", officer(NE_DERBYSHIRE), null), Argument.listOf(Map.class));
         String rated = ratings.get(0).get("recipients").toString();
         assertTrue(rated.contains("rating=AMBER"), rated);
@@ -234,23 +224,23 @@ class ArrangementsIT implements TestPropertyProvider {
         String before = state();
         String recipients = ",\"costAllocation\":\"EQUAL_SHARES\",\"recipients\":[{\"authorityId\":\"" + BASSETLAW
                 + "\",\"joinedOn\":\"2020-04-01\"}]}";
-        assertEquals(HttpStatus.BAD_REQUEST, status(HttpMethod.POST, base, officer(BOLSOVER), "{\"title\":\"x\","
+        assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.POST, base, officer(BOLSOVER), "{\"title\":\"x\","
                 + "\"serviceArea\":\"support.legal\",\"basis\":\"FIXED_TERM\",\"startsOn\":\"2020-04-01\",\"endsOn\":\"2019-04-01\""
                 + recipients), "end before start");
-        assertEquals(HttpStatus.BAD_REQUEST, status(HttpMethod.POST, base, officer(BOLSOVER), "{\"title\":\"x\","
+        assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.POST, base, officer(BOLSOVER), "{\"title\":\"x\","
                 + "\"serviceArea\":\"support.hr\",\"basis\":\"INTERIM\",\"interimCondition\":\"until filled\","
                 + "\"capacityDaysPerWeek\":-3,\"startsOn\":\"2020-04-01\"" + recipients), "negative capacity");
-        assertEquals(HttpStatus.NOT_FOUND, status(HttpMethod.POST, base + id + "/indicators/" + UUID.randomUUID() + "/readings",
+        assertEquals(HttpStatus.NOT_FOUND, api().status(HttpMethod.POST, base + id + "/indicators/" + UUID.randomUUID() + "/readings",
                 officer(BOLSOVER), "{\"authorityId\":\"" + BASSETLAW + "\",\"period\":\"2026-Q1\",\"value\":1}"),
                 "a reading for an unknown indicator");
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(HttpMethod.POST, base + id + "/recharges", officer(BOLSOVER),
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, api().status(HttpMethod.POST, base + id + "/recharges", officer(BOLSOVER),
                 "{\"recipientAuthorityId\":\"" + OUTSIDER + "\",\"periodFrom\":\"2021-04-01\",\"periodTo\":\"2021-06-30\","
                         + "\"amountPence\":100}"), "a recharge to a non-recipient");
-        assertEquals(HttpStatus.BAD_REQUEST, status(HttpMethod.POST, base + id + "/host-transfers", officer(BOLSOVER),
+        assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.POST, base + id + "/host-transfers", officer(BOLSOVER),
                 "{\"toAuthorityId\":\"" + BOLSOVER + "\",\"effectiveOn\":\"2022-04-01\"}"), "a transfer to the current host");
-        assertEquals(HttpStatus.BAD_REQUEST, status(HttpMethod.PUT, base + id + "/baselines/2021-22", officer(BOLSOVER),
+        assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.PUT, base + id + "/baselines/2021-22", officer(BOLSOVER),
                 "{\"pence\":100}"), "a malformed financial year");
-        assertEquals(HttpStatus.BAD_REQUEST, status(HttpMethod.PUT, base + id + "/baselines/2021%2F22", officer(BOLSOVER),
+        assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.PUT, base + id + "/baselines/2021%2F22", officer(BOLSOVER),
                 "{\"pence\":\"a hundred pounds\"}"), "money as text");
         assertEquals(before, state());
     }
@@ -261,7 +251,7 @@ class ArrangementsIT implements TestPropertyProvider {
                 {"title":"Audit","serviceArea":"support.audit","basis":"PERMANENT","startsOn":"2020-04-01","costAllocation":"EQUAL_SHARES",
                  "regionIds":["%s"],"recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"}]}""".formatted(DERBYSHIRE, BASSETLAW));
         String base = "/api/v1/hosting/arrangements/" + id;
-        String review = (String) http.toBlocking().retrieve(request(HttpMethod.POST, base + "/reviews", officer(BOLSOVER),
+        String review = (String) http.toBlocking().retrieve(ApiCalls.request(HttpMethod.POST, base + "/reviews", officer(BOLSOVER),
                 "{\"kind\":\"Annual review\",\"dueOn\":\"2021-04-01\"}"), Argument.listOf(Map.class)).get(0).get("id");
         TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, DERBYSHIRE.toString(), LEAVER,
                 new MembershipEnded(DERBYSHIRE, LEAVER, LocalDate.now(), "admin", Instant.now()));
@@ -295,16 +285,16 @@ class ArrangementsIT implements TestPropertyProvider {
         String before = state();
         List<String> leaks = new ArrayList<>();
         wrong.forEach((who, token) -> calls.forEach(c -> {
-            HttpStatus s = status(c.method(), c.path(), token, c.body());
+            HttpStatus s = api().status(c.method(), c.path(), token, c.body());
             if (s.getCode() < 400) {
                 leaks.add(who + ": " + c.method() + " " + c.path() + " " + s);
             }
         }));
         assertEquals(List.of(), leaks);
         assertEquals(before, state());
-        assertTrue(http.toBlocking().retrieve(request(HttpMethod.GET, "/api/v1/hosting/arrangements", tokens.forAuthority(
+        assertTrue(http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements", tokens.forAuthority(
                 OUTSIDER, roles), null), Argument.listOf(Map.class)).stream().noneMatch(a -> id.equals(a.get("id"))));
-        assertEquals(HttpStatus.OK, status(HttpMethod.GET, base, officer(NE_DERBYSHIRE), null), "a current member of the county area");
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, base, officer(NE_DERBYSHIRE), null), "a current member of the county area");
     }
 
     @Test
@@ -321,7 +311,7 @@ class ArrangementsIT implements TestPropertyProvider {
         Eventually.until("both deliveries handled", Duration.ofSeconds(30), () -> Superuser.count("hosting",
                 "select count(*) from processed_event where event_type = '" + EventTypes.OPPORTUNITY_APPROVED.type() + "'") >= 2);
         assertEquals(1, Superuser.count("hosting", made), "a second delivery makes no second arrangement");
-        assertTrue(http.toBlocking().retrieve(request(HttpMethod.GET, "/api/v1/hosting/arrangements", officer(CHORLEY), null),
+        assertTrue(http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements", officer(CHORLEY), null),
                 Argument.listOf(Map.class)).stream().anyMatch(a -> "Shared elections service".equals(a.get("title"))));
     }
 
@@ -333,12 +323,12 @@ class ArrangementsIT implements TestPropertyProvider {
     }
 
     private String hostOn(String id, String day) {
-        return (String) ((Map<?, ?>) send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id + "?hostOn=" + day,
+        return (String) ((Map<?, ?>) api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id + "?hostOn=" + day,
                 officer(BOLSOVER), null).get("hostOn")).get("authorityId");
     }
 
     private String create(UUID host, String body) {
-        return (String) send(HttpMethod.POST, "/api/v1/hosting/arrangements", officer(host), body).get("id");
+        return (String) api().send(HttpMethod.POST, "/api/v1/hosting/arrangements", officer(host), body).get("id");
     }
 
     private String officer(UUID authority) {
@@ -349,27 +339,7 @@ class ArrangementsIT implements TestPropertyProvider {
         return numbers.stream().map(Number::longValue).toList();
     }
 
-    private Map<?, ?> send(HttpMethod method, String path, String token, String body) {
-        return http.toBlocking().retrieve(request(method, path, token, body), Map.class);
-    }
-
-    private HttpStatus status(HttpMethod method, String path, String token, String body) {
-        try {
-            return http.toBlocking().exchange(request(method, path, token, body), String.class).getStatus();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus();
-        }
-    }
-
-    private static MutableHttpRequest<String> request(HttpMethod method, String path, String token, String body) {
-        MutableHttpRequest<String> request = HttpRequest.<String>create(method, path).bearerAuth(token);
-        if (method != HttpMethod.GET) {
-            request.body(body == null ? "" : body).contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        return request;
-    }
-
-    private static HttpStatus status(Runnable call) {
-        return assertThrows(HttpClientResponseException.class, call::run).getStatus();
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 }

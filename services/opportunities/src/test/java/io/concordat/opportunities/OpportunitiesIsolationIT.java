@@ -2,25 +2,20 @@ package io.concordat.opportunities;
 
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
-import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.MembershipEnded;
 import io.concordat.events.tenants.v1.RegionBoardDescribed;
-import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -73,35 +68,30 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
 
     @BeforeAll
     void aSharedOpportunityBeforeTheBoardAPrivateOneAndAVacancy() {
-        for (UUID authority : List.of(OWNER, HOST, LEAVER, OUTSIDER, BYSTANDER)) {
-            TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, authority.toString(), authority,
-                    new AuthorityRegistered(authority, "Council " + authority, "DISTRICT", null, List.of(), Instant.now()));
-        }
-        TestEvents.publish(EventTypes.REGION_CREATED, REGION.toString(), EventEnvelope.PLATFORM,
-                new RegionCreated(REGION, "Isolation " + REGION, "PARTNERSHIP", List.of(OWNER, HOST, LEAVER, BYSTANDER), Instant.now()));
+        TestDirectory.registerAuthorities("opportunities", List.of(OWNER, HOST, LEAVER, OUTSIDER, BYSTANDER));
+        TestDirectory.createRegion("opportunities", REGION, "Isolation " + REGION, List.of(OWNER, HOST, LEAVER, BYSTANDER));
         TestEvents.publish(EventTypes.REGION_BOARD_DESCRIBED, REGION.toString(), EventEnvelope.PLATFORM,
                 new RegionBoardDescribed(REGION, 3, "SIMPLE_MAJORITY", null, Instant.now()));
-        Eventually.until("the region and board known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
-                "select count(*) from region_board where region_id = '" + REGION + "'") == 1
-                && Superuser.count("opportunities", "select count(*) from known_authority where id = '" + OUTSIDER + "'") == 1);
+        Eventually.until("the board known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
+                "select count(*) from region_board where region_id = '" + REGION + "'") == 1);
 
-        shared = (String) send(HttpMethod.POST, "/api/v1/opportunities", officer(OWNER), """
+        shared = (String) api().send(HttpMethod.POST, "/api/v1/opportunities", officer(OWNER), """
                 {"title":"Shared legal service","serviceArea":"support.legal","proposerRole":"PROSPECTIVE_RECIPIENT",
                  "regionIds":["%s"]}""".formatted(REGION)).get("id");
-        own = (String) send(HttpMethod.POST, "/api/v1/opportunities", officer(OWNER),
+        own = (String) api().send(HttpMethod.POST, "/api/v1/opportunities", officer(OWNER),
                 "{\"title\":\"Owner's own\",\"serviceArea\":\"support.legal\"}").get("id");
-        vacancy = (String) send(HttpMethod.POST, "/api/v1/opportunities/vacancies", officer(OWNER),
+        vacancy = (String) api().send(HttpMethod.POST, "/api/v1/opportunities/vacancies", officer(OWNER),
                 "{\"title\":\"Solicitor\",\"serviceArea\":\"support.legal\",\"grade\":\"M1\",\"closingDate\":\""
                         + LocalDate.now().plusMonths(1) + "\"}").get("id");
-        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants", officer(HOST),
+        api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants", officer(HOST),
                 "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
-        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants/" + HOST + "/accept", officer(OWNER), null);
+        api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants/" + HOST + "/accept", officer(OWNER), null);
         for (String to : List.of("IN_PRINCIPLE", "OUTLINE_BUSINESS_CASE")) {
-            send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER), "{\"to\":\"" + to + "\"}");
+            api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER), "{\"to\":\"" + to + "\"}");
         }
-        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER),
+        api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER),
                 "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + REGION + "\"}");
-        send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/votes",
+        api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/votes",
                 tokens.forAuthority(OWNER, Roles.BOARD_MEMBER), "{\"inFavour\":true}");
 
         TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, REGION.toString(), LEAVER,
@@ -141,7 +131,7 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
         String before = state();
         List<String> leaks = new ArrayList<>();
         wrongTokens.forEach((who, token) -> calls.forEach(call -> {
-            HttpStatus status = statusOf(call.method(), call.path(), token, call.body());
+            HttpStatus status = api().status(call.method(), call.path(), token, call.body());
             if (status.getCode() < 400) {
                 leaks.add(who + ": " + call.method() + " " + call.path() + " answered " + status);
             }
@@ -154,27 +144,26 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
     void listsShowTheWrongTokenNothingOfTheOwners() {
         for (UUID other : List.of(OUTSIDER, LEAVER)) {
             String token = tokens.forAuthority(other, EVERY_ROLE);
-            String opportunities = send(HttpMethod.GET, "/api/v1/opportunities?size=100", token, null).toString();
+            String opportunities = api().send(HttpMethod.GET, "/api/v1/opportunities?size=100", token, null).toString();
             assertTrue(!opportunities.contains(shared) && !opportunities.contains(own), opportunities);
-            String vacancies = http.toBlocking().retrieve(request(HttpMethod.GET, "/api/v1/opportunities/vacancies", token, null),
-                    Argument.listOf(Map.class)).toString();
+            String vacancies = api().list("/api/v1/opportunities/vacancies", token).toString();
             assertTrue(!vacancies.contains(vacancy), vacancies);
         }
-        assertTrue(send(HttpMethod.GET, "/api/v1/opportunities?size=100", officer(HOST), null).toString().contains(shared),
+        assertTrue(api().send(HttpMethod.GET, "/api/v1/opportunities?size=100", officer(HOST), null).toString().contains(shared),
                 "a current member still sees it");
     }
 
     @Test
     void aMemberOfTheRegionWhoDoesNotTakePartSeesItButNeitherDecidesNorRecordsTheRecommendation() {
         String bystander = tokens.forAuthority(BYSTANDER, Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN);
-        assertEquals(HttpStatus.OK, statusOf(HttpMethod.GET, "/api/v1/opportunities/" + shared, bystander, null));
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, "/api/v1/opportunities/" + shared, bystander, null));
         String before = state();
-        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.POST, "/api/v1/opportunities/" + shared
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, "/api/v1/opportunities/" + shared
                 + "/board/recommendation", bystander, null));
-        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.PUT, "/api/v1/opportunities/" + shared + "/business-case",
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.PUT, "/api/v1/opportunities/" + shared + "/business-case",
                 bystander, "{\"investigationCostPence\":1,\"implementationCostPence\":1,\"costSplit\":\"EQUAL\","
                         + "\"externalFundingPence\":0,\"staffingImplications\":false}"));
-        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", bystander,
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", bystander,
                 "{\"to\":\"ON_HOLD\"}"));
         assertEquals(before, state());
     }
@@ -190,23 +179,7 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
         return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
-    private Map<?, ?> send(HttpMethod method, String path, String token, String body) {
-        return http.toBlocking().retrieve(request(method, path, token, body), Map.class);
-    }
-
-    private HttpStatus statusOf(HttpMethod method, String path, String token, String body) {
-        try {
-            return http.toBlocking().exchange(request(method, path, token, body), String.class).getStatus();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus();
-        }
-    }
-
-    private static MutableHttpRequest<String> request(HttpMethod method, String path, String token, String body) {
-        MutableHttpRequest<String> request = HttpRequest.<String>create(method, path).bearerAuth(token);
-        if (method != HttpMethod.GET) {
-            request.body(body == null ? "" : body).contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        return request;
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 }

@@ -1,14 +1,12 @@
 package io.concordat.opportunities;
 
-import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
-import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.MembershipEnded;
-import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.http.HttpRequest;
@@ -60,17 +58,10 @@ class RegionSharingIT implements TestPropertyProvider {
 
     @BeforeAll
     void theProcurementPartnershipExists() {
-        for (UUID authority : List.of(BOLSOVER, BASSETLAW, CHESTERFIELD, OUTSIDER)) {
-            TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, authority.toString(), authority,
-                    new AuthorityRegistered(authority, "Council " + authority, "DISTRICT", null, List.of(), Instant.now()));
-        }
-        TestEvents.publish(EventTypes.REGION_CREATED, PARTNERSHIP.toString(), EventEnvelope.PLATFORM,
-                new RegionCreated(PARTNERSHIP, "Procurement partnership", "PARTNERSHIP",
-                        List.of(BOLSOVER, BASSETLAW, CHESTERFIELD), Instant.now()));
-        TestEvents.publish(EventTypes.REGION_CREATED, OTHER_REGION.toString(), EventEnvelope.PLATFORM,
-                new RegionCreated(OTHER_REGION, "Elsewhere", "OTHER", List.of(OUTSIDER), Instant.now()));
-        Eventually.until("the memberships known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
-                "select count(*) from region_membership where region_id in ('" + PARTNERSHIP + "','" + OTHER_REGION + "')") == 4);
+        TestDirectory.registerAuthorities("opportunities", List.of(BOLSOVER, BASSETLAW, CHESTERFIELD, OUTSIDER));
+        TestDirectory.createRegion("opportunities", PARTNERSHIP, "Procurement partnership",
+                List.of(BOLSOVER, BASSETLAW, CHESTERFIELD));
+        TestDirectory.createRegion("opportunities", OTHER_REGION, "Elsewhere", List.of(OUTSIDER));
     }
 
     @Test

@@ -1,14 +1,9 @@
 package io.concordat.opportunities;
 
-import io.concordat.events.EventEnvelope;
-import io.concordat.events.EventTypes;
-import io.concordat.events.tenants.v1.AuthorityRegistered;
-import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.tenancy.Roles;
-import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
-import io.concordat.kit.testing.TestEvents;
+import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
@@ -24,8 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -61,17 +54,11 @@ class VacanciesIT implements TestPropertyProvider {
 
     @BeforeAll
     void twoRegions() {
-        Map<UUID, String> names = Map.of(CHORLEY, "Chorley Council", SOUTH_RIBBLE, "South Ribble Borough Council",
-                BOLTON, "Bolton Council", GEDLING, "Gedling Borough Council");
-        names.forEach((id, name) -> TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, id.toString(), id,
-                new AuthorityRegistered(id, name, "BOROUGH", null, List.of(), Instant.now())));
-        TestEvents.publish(EventTypes.REGION_CREATED, LANCASHIRE.toString(), EventEnvelope.PLATFORM, new RegionCreated(
-                LANCASHIRE, "Central Lancashire " + LANCASHIRE, "PARTNERSHIP", List.of(CHORLEY, SOUTH_RIBBLE, BOLTON), Instant.now()));
-        TestEvents.publish(EventTypes.REGION_CREATED, NOTTS.toString(), EventEnvelope.PLATFORM, new RegionCreated(
-                NOTTS, "Nottinghamshire " + NOTTS, "PARTNERSHIP", List.of(GEDLING), Instant.now()));
-        Eventually.until("both regions known here", Duration.ofSeconds(60), () -> Superuser.count("opportunities",
-                "select count(*) from region_membership where region_id in ('" + LANCASHIRE + "','" + NOTTS + "')") == 4
-                && Superuser.count("opportunities", "select count(*) from known_authority where id = '" + GEDLING + "'") == 1);
+        TestDirectory.registerAuthorities("opportunities", Map.of(CHORLEY, "Chorley Council", SOUTH_RIBBLE,
+                "South Ribble Borough Council", BOLTON, "Bolton Council", GEDLING, "Gedling Borough Council"));
+        TestDirectory.createRegion("opportunities", LANCASHIRE, "Central Lancashire " + LANCASHIRE,
+                List.of(CHORLEY, SOUTH_RIBBLE, BOLTON));
+        TestDirectory.createRegion("opportunities", NOTTS, "Nottinghamshire " + NOTTS, List.of(GEDLING));
     }
 
     @Test

@@ -1,19 +1,15 @@
 package io.concordat.tenants;
 
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestTokens;
-import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpMethod;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -74,12 +70,12 @@ class TenantsIsolationIT implements TestPropertyProvider {
         outsider = approved("Outsider Council");
         String asking = approved("Asking Council");
         pending = register("Pending Council");
-        region = (String) send(HttpMethod.POST, "/api/v1/tenants/regions", platform, "{\"name\":\"Isolation "
+        region = (String) api().send(HttpMethod.POST, "/api/v1/tenants/regions", platform, "{\"name\":\"Isolation "
                 + UUID.randomUUID() + "\",\"kind\":\"PARTNERSHIP\",\"memberAuthorityIds\":[\"" + member + "\",\"" + leaver
                 + "\"]}").get("id");
-        request = (String) send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests",
+        request = (String) api().send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests",
                 admin(asking), null).get("id");
-        send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + leaver + "/leave", admin(leaver), null);
+        api().send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + leaver + "/leave", admin(leaver), null);
     }
 
     @Test
@@ -112,7 +108,7 @@ class TenantsIsolationIT implements TestPropertyProvider {
         String before = state();
         List<String> leaks = new ArrayList<>();
         wrongTokens.forEach((who, token) -> calls.forEach(call -> {
-            HttpStatus status = statusOf(call.method(), call.path(), token, call.body());
+            HttpStatus status = api().status(call.method(), call.path(), token, call.body());
             if (status.getCode() < 400) {
                 leaks.add(who + ": " + call.method() + " " + call.path() + " answered " + status);
             }
@@ -126,19 +122,19 @@ class TenantsIsolationIT implements TestPropertyProvider {
         String outsiderOfficer = tokens.forAuthority(UUID.fromString(outsider), Roles.AUTHORITY_ADMIN, Roles.AUTHORITY_OFFICER);
         String formerMember = tokens.forAuthority(UUID.fromString(leaver), Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER);
 
-        assertEquals(0, list("/api/v1/tenants/regions/" + region + "/membership-requests", outsiderOfficer).size());
-        assertEquals(0, list("/api/v1/tenants/regions/" + region + "/membership-requests", formerMember).size());
-        assertEquals(1, list("/api/v1/tenants/regions/" + region + "/membership-requests",
+        assertEquals(0, api().list("/api/v1/tenants/regions/" + region + "/membership-requests", outsiderOfficer).size());
+        assertEquals(0, api().list("/api/v1/tenants/regions/" + region + "/membership-requests", formerMember).size());
+        assertEquals(1, api().list("/api/v1/tenants/regions/" + region + "/membership-requests",
                 tokens.forAuthority(UUID.fromString(member), Roles.AUTHORITY_OFFICER)).size());
-        assertEquals(HttpStatus.NOT_FOUND, statusOf(HttpMethod.GET, "/api/v1/tenants/authorities/" + pending, outsiderOfficer, null));
-        assertEquals(HttpStatus.FORBIDDEN, statusOf(HttpMethod.GET, "/api/v1/tenants/authorities?status=PENDING",
+        assertEquals(HttpStatus.NOT_FOUND, api().status(HttpMethod.GET, "/api/v1/tenants/authorities/" + pending, outsiderOfficer, null));
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.GET, "/api/v1/tenants/authorities?status=PENDING",
                 outsiderOfficer, null));
-        assertNull(send(HttpMethod.GET, "/api/v1/tenants/authorities/" + member, outsiderOfficer, null).get("firstAdmin"));
+        assertNull(api().send(HttpMethod.GET, "/api/v1/tenants/authorities/" + member, outsiderOfficer, null).get("firstAdmin"));
         for (String token : List.of(tokens.forged(UUID.fromString(member), Roles.AUTHORITY_OFFICER),
                 tokens.tampered(UUID.fromString(outsider), UUID.fromString(member), Roles.AUTHORITY_OFFICER))) {
-            assertEquals(HttpStatus.UNAUTHORIZED, statusOf(HttpMethod.GET, "/api/v1/tenants/regions/" + region
+            assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, "/api/v1/tenants/regions/" + region
                     + "/membership-requests", token, null));
-            assertEquals(HttpStatus.UNAUTHORIZED, statusOf(HttpMethod.GET, "/api/v1/tenants/authorities", token, null));
+            assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, "/api/v1/tenants/authorities", token, null));
         }
     }
 
@@ -165,14 +161,14 @@ class TenantsIsolationIT implements TestPropertyProvider {
 
     private String register(String name) {
         String domain = "c" + ThreadLocalRandom.current().nextInt(1_000_000) + ".gov.uk";
-        return (String) send(HttpMethod.POST, "/api/v1/tenants/authorities", platform, "{\"name\":\"" + name
+        return (String) api().send(HttpMethod.POST, "/api/v1/tenants/authorities", platform, "{\"name\":\"" + name
                 + "\",\"kind\":\"DISTRICT\",\"emailDomains\":[\"" + domain + "\"],\"firstAdmin\":{\"email\":\"admin@"
                 + domain + "\",\"firstName\":\"A\",\"lastName\":\"B\"}}").get("id");
     }
 
     private String approved(String name) {
         String id = register(name);
-        send(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+        api().send(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null);
         return id;
     }
 
@@ -180,29 +176,7 @@ class TenantsIsolationIT implements TestPropertyProvider {
         return tokens.forAuthority(UUID.fromString(authority), Roles.AUTHORITY_ADMIN);
     }
 
-    private Map<?, ?> send(HttpMethod method, String path, String token, String body) {
-        return http.toBlocking().retrieve(request(method, path, token, body), Map.class);
-    }
-
-    private List<?> list(String path, String token) {
-        return http.toBlocking().retrieve(request(HttpMethod.GET, path, token, null), Argument.listOf(Map.class));
-    }
-
-    private HttpStatus statusOf(HttpMethod method, String path, String token, String body) {
-        try {
-            return http.toBlocking().exchange(request(method, path, token, body), String.class).getStatus();
-        } catch (HttpClientResponseException e) {
-            return e.getStatus();
-        }
-    }
-
-    private static MutableHttpRequest<String> request(HttpMethod method, String path, String token, String body) {
-        MutableHttpRequest<String> request = HttpRequest.<String>create(method, path).bearerAuth(token);
-        if (body != null) {
-            request.body(body).contentType(MediaType.APPLICATION_JSON_TYPE);
-        } else if (method != HttpMethod.GET) {
-            request.body("");
-        }
-        return request;
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 }
