@@ -1,6 +1,11 @@
 package io.concordat.opportunities;
 
+import io.concordat.events.EventTypes;
+import io.concordat.events.hosting.v1.ArrangementAgreed;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.Eventually;
+import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestDirectory;
@@ -19,6 +24,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +108,27 @@ class VacanciesIT implements TestPropertyProvider {
                 + "/opportunity", null)), "one opportunity per vacancy");
         assertEquals(HttpStatus.FORBIDDEN, status(() -> post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy
                 + "/opportunity", null)), "only the authority with the vacancy opens it");
+    }
+
+    @Test
+    void aNeighbourThatAlreadyHostsTheServiceIsTheStrongestSuggestion() {
+        UUID arrangement = UUID.randomUUID();
+        TestEvents.publish(EventTypes.ARRANGEMENT_AGREED, arrangement.toString(), BOLTON, new ArrangementAgreed(arrangement,
+                "Payroll for Stockport", "support.payroll", BOLTON, List.of(), "PERMANENT", LocalDate.of(2020, 4, 1), null,
+                null, "EQUAL_SHARES", List.of(LANCASHIRE), Instant.now()));
+        Eventually.until("the hosted service known here", Duration.ofSeconds(30), () -> Superuser.count("opportunities",
+                "select count(*) from hosted_service where arrangement_id = '" + arrangement + "'") == 1);
+        String vacancy = post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies", vacancy("Payroll Manager", "support.payroll"));
+
+        List<?> partners = list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners");
+
+        Map<?, ?> bolton = (Map<?, ?>) partners.get(0);
+        assertEquals("Bolton Council", bolton.get("authorityName"));
+        assertEquals(4, bolton.get("score"));
+        assertEquals(List.of("already hosts 'Payroll for Stockport'"), bolton.get("reasons"));
+        String gedlings = post(GEDLING, "/api/v1/opportunities/vacancies", vacancy("Payroll Officer", "support.payroll"));
+        assertEquals(List.of(), list(GEDLING, "/api/v1/opportunities/vacancies/" + gedlings + "/possible-partners"),
+                "a host in another region is not shown");
     }
 
     @Test

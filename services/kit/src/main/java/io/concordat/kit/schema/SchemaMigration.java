@@ -13,26 +13,42 @@ import java.util.Map;
 /**
  * Migrates the service's database with Flyway when the application starts, before any request
  * or consumer runs: as the owner role, so that the application role the service then connects
- * with owns nothing and row-level security applies to it. Kit tables come first
- * ({@code db/kit}, versions 0.x), then the service's own ({@code db/migration}, 1 and up).
+ * with owns nothing and row-level security applies to it.
+ *
+ * <p>Two histories: the kit's tables ({@code db/kit}, history {@code kit_schema_history}) first,
+ * then the service's own ({@code db/migration}, Flyway's default history). Kept apart, a new kit
+ * migration never lands below a version a service has already applied.
  */
 @Context
 @Requires(property = "concordat.db.url")
 public class SchemaMigration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigration.class);
+    static final String KIT_HISTORY = "kit_schema_history";
 
     public SchemaMigration(@Value("${concordat.db.url}") String url,
                            @Value("${concordat.db.owner-user}") String ownerUser,
                            @Value("${concordat.db.owner-password}") String ownerPassword,
                            @Value("${concordat.db.app-user}") String appUser) {
-        MigrateResult result = Flyway.configure()
-                .dataSource(url, ownerUser, ownerPassword)
-                .locations("classpath:db/kit", "classpath:db/migration")
+        MigrateResult kit = flyway(url, ownerUser, ownerPassword, appUser, "classpath:db/kit", KIT_HISTORY).migrate();
+        MigrateResult own = flyway(url, ownerUser, ownerPassword, appUser, "classpath:db/migration", null).migrate();
+        LOG.info("Schema: kit at {}, service at {} ({} migrations applied)", kit.targetSchemaVersion,
+                own.targetSchemaVersion, kit.migrationsExecuted + own.migrationsExecuted);
+    }
+
+    private static Flyway flyway(String url, String user, String password, String appUser, String location, String table) {
+        var configuration = Flyway.configure()
+                .dataSource(url, user, password)
+                .locations(location)
                 .placeholders(Map.of("app_role", appUser))
-                .connectRetries(30)
-                .load()
-                .migrate();
-        LOG.info("Schema at version {} ({} migrations applied)", result.targetSchemaVersion, result.migrationsExecuted);
+                .connectRetries(30);
+        if (table != null) {
+            configuration.table(table);
+        } else {
+            // The kit's tables are already in the schema when the service's history starts: begin it at
+            // version 0, below every service migration, so that all of them run.
+            configuration.baselineOnMigrate(true).baselineVersion("0");
+        }
+        return configuration.load();
     }
 }

@@ -153,8 +153,9 @@ public class VacancyController {
 
     /**
      * Ranks the councils that share a region with the proposer of an opportunity and could take
-     * part: recruiting to the same kind of post (3), or taking part in another opportunity of the
-     * same service area (2). Councils already taking part are left out.
+     * part: hosting the service already (4), recruiting to the same kind of post (3), or taking
+     * part in another opportunity of the same service area (2). Councils already taking part are
+     * left out.
      */
     @Get("/{id}/suggested-partners")
     public List<VacancyViews.Partner> suggestedPartners(Caller caller, @PathVariable UUID id) {
@@ -165,6 +166,7 @@ public class VacancyController {
             Map<UUID, List<String>> reasons = new LinkedHashMap<>();
             Map<UUID, Integer> scores = new LinkedHashMap<>();
             Set<UUID> neighbours = neighboursOf(row.authorityId());
+            addHosts(row.serviceArea(), neighbours, taking, scores, reasons);
             for (VacancyStore.Vacancy v : vacancies.open(row.serviceArea())) {
                 if (neighbours.contains(v.authorityId()) && !taking.contains(v.authorityId())) {
                     scores.merge(v.authorityId(), 3, Integer::sum);
@@ -187,6 +189,7 @@ public class VacancyController {
         Map<UUID, List<String>> reasons = new LinkedHashMap<>();
         Map<UUID, Integer> scores = new LinkedHashMap<>();
         Set<UUID> neighbours = neighboursOf(vacancy.authorityId());
+        addHosts(vacancy.serviceArea(), neighbours, Set.of(vacancy.authorityId()), scores, reasons);
         for (VacancyStore.Vacancy other : vacancies.open(vacancy.serviceArea())) {
             if (!other.authorityId().equals(vacancy.authorityId()) && neighbours.contains(other.authorityId())) {
                 scores.merge(other.authorityId(), 3, Integer::sum);
@@ -194,6 +197,18 @@ public class VacancyController {
             }
         }
         return ranked(vacancy.authorityId(), scores, reasons);
+    }
+
+    /** Neighbours that already host a shared service of the area: the strongest match. */
+    private void addHosts(String serviceArea, Set<UUID> neighbours, Set<UUID> leaveOut, Map<UUID, Integer> scores,
+                          Map<UUID, List<String>> reasons) {
+        for (VacancyStore.Hosting hosting : vacancies.hosting(serviceArea)) {
+            if (neighbours.contains(hosting.authorityId()) && !leaveOut.contains(hosting.authorityId())) {
+                scores.merge(hosting.authorityId(), 4, Integer::sum);
+                reasons.computeIfAbsent(hosting.authorityId(), a -> new ArrayList<>())
+                        .add("already hosts '" + hosting.title() + "'");
+            }
+        }
     }
 
     /** The authorities that share at least one region with the given one today. */

@@ -68,6 +68,16 @@ public class VacancyStore {
                 rs -> new Interest(rs.getObject(1, UUID.class), rs.getString(2)), serviceArea);
     }
 
+    /** Shared services of the area that the tenant may see, with their hosts. */
+    public List<Hosting> hosting(String serviceArea) {
+        return Sql.query(connection.get(), "select host_authority_id, title from hosted_service where service_area = ? and active "
+                + "order by title", rs -> new Hosting(rs.getObject(1, UUID.class), rs.getString(2)), serviceArea);
+    }
+
+    /** A council hosting a shared service. */
+    public record Hosting(UUID authorityId, String title) {
+    }
+
     /** An authority that took part in an opportunity. */
     public record Interest(UUID authorityId, String opportunityTitle) {
     }
