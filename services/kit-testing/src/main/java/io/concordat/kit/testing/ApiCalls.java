@@ -40,6 +40,25 @@ public final class ApiCalls {
         }
     }
 
+    /** One request of an isolation sweep. */
+    public record Call(HttpMethod method, String path, String body) {
+    }
+
+    /**
+     * Tries every call with every wrong token (named for the failure message) and returns what
+     * succeeded: a leak or a change that should have been refused. An empty list is the pass.
+     */
+    public List<String> leaks(Map<String, String> wrongTokens, List<Call> calls) {
+        List<String> leaks = new java.util.ArrayList<>();
+        wrongTokens.forEach((who, token) -> calls.forEach(call -> {
+            HttpStatus status = status(call.method(), call.path(), token, call.body());
+            if (status.getCode() < 400) {
+                leaks.add(who + ": " + call.method() + " " + call.path() + " answered " + status);
+            }
+        }));
+        return leaks;
+    }
+
     public static MutableHttpRequest<String> request(HttpMethod method, String path, String token, String body) {
         MutableHttpRequest<String> request = HttpRequest.<String>create(method, path).bearerAuth(token);
         if (method != HttpMethod.GET) {

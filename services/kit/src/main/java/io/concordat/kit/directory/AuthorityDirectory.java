@@ -8,10 +8,9 @@ import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.kit.inbox.EventHandler;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
+import io.concordat.kit.store.CurrentConnection;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,11 +31,11 @@ public class AuthorityDirectory implements EventHandler {
             insert into known_authority (id, name, kind, gss_code, registered_at) values (?, ?, ?, ?, ?)
             on conflict (id) do update set name = excluded.name, kind = excluded.kind, gss_code = excluded.gss_code""";
 
-    private final TransactionOperations<Connection> transactions;
+    private final CurrentConnection connection;
     private final EventCodec codec;
 
-    public AuthorityDirectory(TransactionOperations<Connection> transactions, JsonMapper json) {
-        this.transactions = transactions;
+    public AuthorityDirectory(CurrentConnection connection, JsonMapper json) {
+        this.connection = connection;
         this.codec = new EventCodec(json);
     }
 
@@ -51,7 +50,7 @@ public class AuthorityDirectory implements EventHandler {
             return;
         }
         AuthorityRegistered registered = codec.decode(event, EventTypes.AUTHORITY_REGISTERED);
-        try (PreparedStatement upsert = connection().prepareStatement(UPSERT)) {
+        try (PreparedStatement upsert = connection.get().prepareStatement(UPSERT)) {
             upsert.setObject(1, registered.authorityId());
             upsert.setString(2, registered.name());
             upsert.setString(3, registered.kind());
@@ -65,7 +64,7 @@ public class AuthorityDirectory implements EventHandler {
 
     /** Whether the authority is registered, as far as this service has heard. Call inside a transaction. */
     public boolean isRegistered(UUID authorityId) {
-        try (PreparedStatement find = connection().prepareStatement("select 1 from known_authority where id = ?")) {
+        try (PreparedStatement find = connection.get().prepareStatement("select 1 from known_authority where id = ?")) {
             find.setObject(1, authorityId);
             try (ResultSet rs = find.executeQuery()) {
                 return rs.next();
@@ -77,7 +76,7 @@ public class AuthorityDirectory implements EventHandler {
 
     /** The authority's name, or its id when this service has not heard of it. Call inside a transaction. */
     public String nameOf(UUID authorityId) {
-        try (PreparedStatement find = connection().prepareStatement("select name from known_authority where id = ?")) {
+        try (PreparedStatement find = connection.get().prepareStatement("select name from known_authority where id = ?")) {
             find.setObject(1, authorityId);
             try (ResultSet rs = find.executeQuery()) {
                 return rs.next() ? rs.getString(1) : authorityId.toString();
@@ -85,11 +84,5 @@ public class AuthorityDirectory implements EventHandler {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look up authority " + authorityId, e);
         }
-    }
-
-    private Connection connection() {
-        return (Connection) transactions.findTransactionStatus()
-                .orElseThrow(() -> new IllegalStateException("the authority directory is used inside a transaction"))
-                .getConnection();
     }
 }

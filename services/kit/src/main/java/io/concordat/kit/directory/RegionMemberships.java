@@ -10,10 +10,9 @@ import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.inbox.EventHandler;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.transaction.TransactionOperations;
+import io.concordat.kit.store.CurrentConnection;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,11 +38,11 @@ public class RegionMemberships implements EventHandler {
     private static final String LEAVE = """
             update region_membership set left_on = ? where region_id = ? and authority_id = ? and left_on is null""";
 
-    private final TransactionOperations<Connection> transactions;
+    private final CurrentConnection connection;
     private final EventCodec codec;
 
-    public RegionMemberships(TransactionOperations<Connection> transactions, JsonMapper json) {
-        this.transactions = transactions;
+    public RegionMemberships(CurrentConnection connection, JsonMapper json) {
+        this.connection = connection;
         this.codec = new EventCodec(json);
     }
 
@@ -71,7 +70,7 @@ public class RegionMemberships implements EventHandler {
 
     /** Whether the authority is a member of the region today. Call inside a transaction. */
     public boolean isMember(UUID authorityId, UUID regionId) {
-        try (PreparedStatement find = connection().prepareStatement(
+        try (PreparedStatement find = connection.get().prepareStatement(
                 "select 1 from region_membership where region_id = ? and authority_id = ? and left_on is null")) {
             find.setObject(1, regionId);
             find.setObject(2, authorityId);
@@ -85,7 +84,7 @@ public class RegionMemberships implements EventHandler {
 
     /** The region's name, or its id when this service has not heard of it. Call inside a transaction. */
     public String nameOf(UUID regionId) {
-        try (PreparedStatement find = connection().prepareStatement("select name from known_region where id = ?")) {
+        try (PreparedStatement find = connection.get().prepareStatement("select name from known_region where id = ?")) {
             find.setObject(1, regionId);
             try (ResultSet rs = find.executeQuery()) {
                 return rs.next() ? rs.getString(1) : regionId.toString();
@@ -98,7 +97,7 @@ public class RegionMemberships implements EventHandler {
     /** The authorities that are members of the region today. Call inside a transaction. */
     public java.util.Set<UUID> membersOf(UUID regionId) {
         java.util.Set<UUID> members = new java.util.LinkedHashSet<>();
-        try (PreparedStatement find = connection().prepareStatement(
+        try (PreparedStatement find = connection.get().prepareStatement(
                 "select authority_id from region_membership where region_id = ? and left_on is null")) {
             find.setObject(1, regionId);
             try (ResultSet rs = find.executeQuery()) {
@@ -115,7 +114,7 @@ public class RegionMemberships implements EventHandler {
     /** The regions the authority is a member of today. Call inside a transaction. */
     public java.util.List<UUID> regionsOf(UUID authorityId) {
         java.util.List<UUID> regions = new java.util.ArrayList<>();
-        try (PreparedStatement find = connection().prepareStatement(
+        try (PreparedStatement find = connection.get().prepareStatement(
                 "select region_id from region_membership where authority_id = ? and left_on is null order by region_id")) {
             find.setObject(1, authorityId);
             try (ResultSet rs = find.executeQuery()) {
@@ -130,7 +129,7 @@ public class RegionMemberships implements EventHandler {
     }
 
     private void name(UUID regionId, String name, String kind) {
-        try (PreparedStatement upsert = connection().prepareStatement("""
+        try (PreparedStatement upsert = connection.get().prepareStatement("""
                 insert into known_region (id, name, kind) values (?, ?, ?)
                 on conflict (id) do update set name = excluded.name, kind = excluded.kind""")) {
             upsert.setObject(1, regionId);
@@ -151,7 +150,7 @@ public class RegionMemberships implements EventHandler {
     }
 
     private void update(String sql, UUID regionId, UUID authorityId, LocalDate day, boolean dayLast) {
-        try (PreparedStatement statement = connection().prepareStatement(sql)) {
+        try (PreparedStatement statement = connection.get().prepareStatement(sql)) {
             int i = 1;
             if (!dayLast) {
                 statement.setDate(i++, Date.valueOf(day));
@@ -165,11 +164,5 @@ public class RegionMemberships implements EventHandler {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the membership of " + authorityId + " in " + regionId, e);
         }
-    }
-
-    private Connection connection() {
-        return (Connection) transactions.findTransactionStatus()
-                .orElseThrow(() -> new IllegalStateException("region memberships are used inside a transaction"))
-                .getConnection();
     }
 }

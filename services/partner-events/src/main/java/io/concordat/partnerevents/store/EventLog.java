@@ -1,7 +1,7 @@
 package io.concordat.partnerevents.store;
 
 import io.concordat.events.EventEnvelope;
-import io.micronaut.transaction.TransactionOperations;
+import io.concordat.kit.store.CurrentConnection;
 import jakarta.inject.Singleton;
 
 import java.sql.Connection;
@@ -16,17 +16,15 @@ public class EventLog {
             insert into event_log (event_id, topic, event_type, subject, authority_id, region_ids, occurred_at, data)
             values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""";
 
-    private final TransactionOperations<Connection> transactions;
+    private final CurrentConnection current;
 
-    public EventLog(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    public EventLog(CurrentConnection current) {
+        this.current = current;
     }
 
     /** Appends the event inside the current tenant transaction. */
     public void append(String topic, EventEnvelope event) {
-        Connection connection = (Connection) transactions.findTransactionStatus()
-                .orElseThrow(() -> new IllegalStateException("the event log is written inside a transaction"))
-                .getConnection();
+        Connection connection = current.get();
         try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
             insert.setObject(1, event.id());
             insert.setString(2, topic);

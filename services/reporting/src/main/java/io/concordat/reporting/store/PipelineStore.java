@@ -1,9 +1,8 @@
 package io.concordat.reporting.store;
 
-import io.micronaut.transaction.TransactionOperations;
+import io.concordat.kit.store.CurrentConnection;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,15 +21,15 @@ public class PipelineStore {
             values (?, ?, ?, ?, ?, ?, ?) on conflict (opportunity_id) do nothing""";
     private static final String COUNT_BY = "select %s, count(*) from opportunity_summary group by %s order by %s";
 
-    private final TransactionOperations<Connection> transactions;
+    private final CurrentConnection connection;
 
-    public PipelineStore(TransactionOperations<Connection> transactions) {
-        this.transactions = transactions;
+    public PipelineStore(CurrentConnection connection) {
+        this.connection = connection;
     }
 
     public void recordProposed(UUID opportunityId, UUID authorityId, String title, String serviceArea, String stage,
                                Instant proposedAt, Instant eventTime) {
-        try (PreparedStatement insert = connection().prepareStatement(RECORD)) {
+        try (PreparedStatement insert = connection.get().prepareStatement(RECORD)) {
             insert.setObject(1, opportunityId);
             insert.setObject(2, authorityId);
             insert.setString(3, title);
@@ -56,7 +55,7 @@ public class PipelineStore {
 
     private Map<String, Long> countBy(String column) {
         Map<String, Long> counts = new LinkedHashMap<>();
-        try (PreparedStatement query = connection().prepareStatement(COUNT_BY.formatted(column, column, column));
+        try (PreparedStatement query = connection.get().prepareStatement(COUNT_BY.formatted(column, column, column));
              ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 counts.put(rs.getString(1), rs.getLong(2));
@@ -65,11 +64,5 @@ public class PipelineStore {
             throw new IllegalStateException("cannot count the pipeline", e);
         }
         return counts;
-    }
-
-    private Connection connection() {
-        return (Connection) transactions.findTransactionStatus()
-                .orElseThrow(() -> new IllegalStateException("the pipeline is read inside a tenant transaction"))
-                .getConnection();
     }
 }
