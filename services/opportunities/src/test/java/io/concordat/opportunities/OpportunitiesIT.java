@@ -173,9 +173,12 @@ class OpportunitiesIT implements TestPropertyProvider {
         assertEquals(1, total("?q=" + marker + "&horizon=LONG_TERM", token));
         assertEquals(2, total("?q=" + marker + "&stage=IDEA&authority=" + REDDITCH, token));
         assertEquals(0, total("?q=" + marker + "&authority=" + BROMSGROVE, token));
-        HttpClientResponseException bad = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(get("/api/v1/opportunities?stage=NEARLY_DONE", token), Map.class));
-        assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus());
+        for (String query : List.of("?stage=NEARLY_DONE", "?model=TELEPATHY", "?horizon=NEXT_CENTURY")) {
+            HttpClientResponseException bad = assertThrows(HttpClientResponseException.class,
+                    () -> http.toBlocking().exchange(get("/api/v1/opportunities" + query, token), Map.class));
+            assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus(), query);
+            assertProblem(bad);
+        }
     }
 
     private long total(String query, String token) {

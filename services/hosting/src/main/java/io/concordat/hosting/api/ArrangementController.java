@@ -25,6 +25,7 @@ import io.concordat.hosting.store.PerformanceStore;
 import io.concordat.kit.directory.AuthorityDirectory;
 import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.outbox.EventPublisher;
+import io.concordat.kit.problem.Choices;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
@@ -92,9 +93,9 @@ public class ArrangementController {
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<HostingViews.Arrangement> create(Caller caller, @Valid @Body HostingRequests.CreateArrangement r) {
         UUID host = caller.requireAuthority();
-        Terms terms = rule(() -> Terms.of(parse(Basis.class, r.basis(), "basis"), r.startsOn(), r.endsOn(), r.trialMonths(),
+        Terms terms = rule(() -> Terms.of(Choices.parse(Basis.class, r.basis(), "basis"), r.startsOn(), r.endsOn(), r.trialMonths(),
                 r.reviewOn(), r.interimCondition(), r.capacityDaysPerWeek(), r.capacityNote()));
-        CostAllocation allocation = parse(CostAllocation.class, r.costAllocation(), "cost allocation");
+        CostAllocation allocation = Choices.parse(CostAllocation.class, r.costAllocation(), "cost allocation");
         List<UUID> regions = r.regionIds() == null ? List.of() : r.regionIds().stream().distinct().toList();
         HostingViews.Arrangement view = transactions.write(caller, connection -> {
             List<UUID> unknown = r.recipients().stream().map(HostingRequests.AddRecipient::authorityId)
@@ -330,7 +331,7 @@ public class ArrangementController {
     public HttpResponse<Map<String, Object>> defineIndicator(Caller caller, @PathVariable UUID id,
                                                              @Valid @Body HostingRequests.DefineIndicator r) {
         Indicator indicator = rule(() -> new Indicator(r.name().strip(), r.unit().strip(),
-                parse(Indicator.Direction.class, r.direction(), "direction"), r.amberMargin()));
+                Choices.parse(Indicator.Direction.class, r.direction(), "direction"), r.amberMargin()));
         return transactions.write(caller, connection -> {
             ArrangementStore.Arrangement a = hostedByCaller(caller, id);
             Set<UUID> recipients = store.recipients(id).stream().map(ArrangementStore.Recipient::authorityId)
@@ -349,7 +350,7 @@ public class ArrangementController {
     public HostingViews.IndicatorRatings report(Caller caller, @PathVariable UUID id, @PathVariable UUID indicatorId,
                                                 @Valid @Body HostingRequests.Reading r) {
         return transactions.write(caller, connection -> {
-            hostedByCaller(caller, id);
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
             PerformanceStore.StoredIndicator indicator = performance.indicator(id, indicatorId).orElseThrow(() ->
                     ProblemException.notFound("indicator-not-found", "The arrangement has no indicator " + indicatorId + "."));
             if (!performance.targets(indicatorId).containsKey(r.authorityId())) {
@@ -358,7 +359,6 @@ public class ArrangementController {
             Instant now = Instant.now();
             performance.report(indicatorId, r.authorityId(), r.period().strip(), r.value(), caller.subject(), now);
             BigDecimal target = performance.targets(indicatorId).get(r.authorityId());
-            ArrangementStore.Arrangement a = find(id);
             events.publish(EventTypes.INDICATOR_REPORTED, id.toString(), a.hostAuthorityId(), a.regionIds(),
                     new IndicatorReported(id, indicatorId, indicator.indicator().name(), r.authorityId(), r.period().strip(),
                             r.value(), target, indicator.indicator().rate(r.value(), target).name(), now));
@@ -399,16 +399,15 @@ public class ArrangementController {
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.Arrangement completeReview(Caller caller, @PathVariable UUID id, @PathVariable UUID reviewId,
                                                    @Valid @Body HostingRequests.CompleteReview r) {
-        ReviewOutcome outcome = parse(ReviewOutcome.class, r.outcome(), "review outcome");
+        ReviewOutcome outcome = Choices.parse(ReviewOutcome.class, r.outcome(), "review outcome");
         return transactions.write(caller, connection -> {
             ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            if (performance.reviews(id).stream().noneMatch(x -> x.id().equals(reviewId))) {
-                throw ProblemException.notFound("review-not-found", "The arrangement has no review " + reviewId + ".");
-            }
+            String kind = performance.reviews(id).stream().filter(x -> x.id().equals(reviewId)).findFirst()
+                    .map(PerformanceStore.Review::kind).orElseThrow(() -> ProblemException.notFound("review-not-found",
+                            "The arrangement has no review " + reviewId + "."));
             if (performance.completeReview(reviewId, outcome.name(), r.decidedBy().strip(), r.completedOn(), r.note()) == 0) {
                 throw ProblemException.conflict("review-completed", "That review was already completed.");
             }
-            String kind = performance.reviews(id).stream().filter(x -> x.id().equals(reviewId)).findFirst().orElseThrow().kind();
             store.log(id, kind + " by " + r.decidedBy().strip() + ": " + outcome.name().toLowerCase(), caller.subject());
             events.publish(EventTypes.REVIEW_COMPLETED, id.toString(), a.hostAuthorityId(), a.regionIds(),
                     new ReviewCompleted(id, reviewId, kind, outcome.name(), r.decidedBy().strip(), r.completedOn(), r.note(),
@@ -493,14 +492,6 @@ public class ArrangementController {
         if (pence < 0) {
             throw ProblemException.badRequest("negative-amount", "An amount is zero pence or more.");
         }
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
-        String wanted = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("unknown-" + what.replace(' ', '-'), "'" + value + "' is not a "
-                        + what + "; use one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
-                        .collect(Collectors.joining(", ")) + "."));
     }
 
     private static <T> T rule(java.util.function.Supplier<T> step) {

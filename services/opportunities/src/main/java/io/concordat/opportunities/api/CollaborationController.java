@@ -10,6 +10,7 @@ import io.concordat.events.opportunities.v1.ParticipantAccepted;
 import io.concordat.events.opportunities.v1.ParticipantJoined;
 import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.outbox.EventPublisher;
+import io.concordat.kit.problem.Choices;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
@@ -287,11 +288,12 @@ public class CollaborationController {
 
     private void moveStage(Caller caller, OpportunityRow row, Stage from, Stage to, String note) {
         Instant now = Instant.now();
+        List<UUID> regions = regionsOf(row.id());
         rows.updateStage(row.id(), to.name());
         store.recordStageChange(row.id(), from.name(), to.name(), caller.subject(), now, note);
-        events.publish(EventTypes.OPPORTUNITY_STAGE_CHANGED, row.id().toString(), row.authorityId(), regionsOf(row.id()),
+        events.publish(EventTypes.OPPORTUNITY_STAGE_CHANGED, row.id().toString(), row.authorityId(), regions,
                 new OpportunityStageChanged(row.id(), row.authorityId(), from.name(), to.name(), caller.subject(), note,
-                        regionsOf(row.id()), now));
+                        regions, now));
     }
 
     private Board boardOf(OpportunityRow row) {

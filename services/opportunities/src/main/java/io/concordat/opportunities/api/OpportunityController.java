@@ -5,6 +5,7 @@ import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.kit.directory.AuthorityDirectory;
 import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.outbox.EventPublisher;
+import io.concordat.kit.problem.Choices;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
