@@ -4,6 +4,7 @@ import io.concordat.events.hosting.v1.ArrangementAgreed;
 import io.concordat.events.hosting.v1.ArrangementStarted;
 import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.hosting.v1.ReviewCompleted;
+import io.concordat.events.hosting.v1.ReviewScheduled;
 import io.concordat.events.hosting.v1.HostTransferred;
 import io.concordat.events.hosting.v1.RecipientJoined;
 import io.concordat.events.hosting.v1.RecipientLeft;
@@ -123,12 +124,15 @@ public final class EventTypes {
     public static final EventType<ReviewCompleted> REVIEW_COMPLETED =
             new EventType<>("io.concordat.arrangement.review-completed.v1", ReviewCompleted.class, Topics.HOSTING);
 
+    public static final EventType<ReviewScheduled> REVIEW_SCHEDULED =
+            new EventType<>("io.concordat.arrangement.review-scheduled.v1", ReviewScheduled.class, Topics.HOSTING);
+
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
             MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED,
             OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED,
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,
-            ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_COMPLETED);
+            ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED);
 
     private EventTypes() {
     }

@@ -36,7 +36,7 @@ class PartnerEventsIT implements TestPropertyProvider {
         UUID opportunity = UUID.randomUUID();
         EventEnvelope event = TestEvents.publish(EventTypes.OPPORTUNITY_PROPOSED, opportunity.toString(), authority,
                 new OpportunityProposed(opportunity, authority, "Shared legal services", "support.legal", null, List.of(),
-                        "someone", Instant.now()));
+                        "someone", Instant.now(), "JOINT_PROVISION_WITH_HOST", "MEDIUM_TERM"));
         TestEvents.publish(Topics.OPPORTUNITIES, event);
 
         String logged = "select count(*) from event_log where event_id = '" + event.id() + "' and topic = '"

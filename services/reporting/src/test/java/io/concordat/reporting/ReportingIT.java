@@ -5,85 +5,338 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
+import io.concordat.kit.testing.Superuser;
+import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
-import io.micronaut.http.HttpRequest;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
+import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/**
+ * The seed scenarios (seed 002's two-council board, seed 003's procurement consortium) as their
+ * services publish them, and the region dashboards they give, figure by figure.
+ */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReportingIT implements TestPropertyProvider {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    MeterRegistry meters;
+
+    private final SeedScenarios seeds = new SeedScenarios();
+    private ApiCalls api;
 
     @Override
     public Map<String, String> getProperties() {
         return ServiceTestProperties.of("reporting");
     }
 
-    @Test
-    void eachAuthorityCountsItsOwnProposalsAndARepeatedEventCountsOnce() {
-        UUID bolsover = UUID.randomUUID();
-        UUID bassetlaw = UUID.randomUUID();
-        EventEnvelope first = proposed(bolsover, "Procurement consortium", "support.procurement");
-        proposed(bolsover, "Shared property team", "support.property");
-        proposed(bassetlaw, "Joint ICT", "support.ict");
-        TestEvents.publish(Topics.OPPORTUNITIES, first);
-
-        Eventually.until("Bolsover's two proposals counted", Duration.ofSeconds(60), () -> total(bolsover) == 2);
-        Eventually.until("Bassetlaw's proposal counted", Duration.ofSeconds(30), () -> total(bassetlaw) == 1);
-        Map<?, ?> pipeline = pipeline(bolsover);
-        assertEquals(Map.of("IDEA", 2), pipeline.get("byStage"));
-        assertEquals(Map.of("support.procurement", 1, "support.property", 1), pipeline.get("byServiceArea"));
+    @BeforeAll
+    void seedsArePublished() {
+        api = new ApiCalls(http);
+        Map<UUID, String> names = new LinkedHashMap<>();
+        names.put(seeds.bromsgrove, "Bromsgrove District Council");
+        names.put(seeds.redditch, "Redditch Borough Council");
+        names.put(seeds.bolsover, "Bolsover District Council");
+        names.put(seeds.northEastDerbyshire, "North East Derbyshire District Council");
+        names.put(seeds.chesterfield, "Chesterfield Borough Council");
+        names.put(seeds.bassetlaw, "Bassetlaw District Council");
+        names.put(seeds.royalHospital, "Chesterfield Royal Hospital NHS Foundation Trust");
+        TestDirectory.registerAuthorities("reporting", names);
+        TestDirectory.createRegion("reporting", seeds.alliance, "Bromsgrove and Redditch Strategic Alliance",
+                List.of(seeds.bromsgrove, seeds.redditch));
+        TestDirectory.createRegion("reporting", seeds.derbyshire, "North Derbyshire and Bassetlaw partners",
+                List.of(seeds.bolsover, seeds.northEastDerbyshire, seeds.chesterfield, seeds.bassetlaw, seeds.royalHospital));
+        seeds.sharedServicesBoard();
+        seeds.procurementConsortium();
+        Eventually.until("every seed event applied", WAIT, () -> Superuser.count("reporting",
+                "select count(*) from processed_event where event_id in (" + ids(seeds.published) + ")")
+                == seeds.published.size());
     }
 
     @Test
+    @Order(1)
+    void theAllianceDashboardShowsTheSharedServicesBoardsWorkExactly() {
+        Map<?, ?> d = dashboard(seeds.alliance, viewer(seeds.bromsgrove), "2010-05-15");
+
+        assertEquals("Bromsgrove and Redditch Strategic Alliance", d.get("name"));
+        Map<?, ?> pipeline = (Map<?, ?>) d.get("pipeline");
+        assertEquals(2, number(pipeline.get("total")));
+        assertEquals(Map.of("DECIDED", 1, "IN_PRINCIPLE", 1), pipeline.get("byStage"));
+        assertEquals(Map.of("support", 2), pipeline.get("byTheme"));
+        assertEquals(Map.of("JOINT_PROVISION_WITH_HOST", 1, "SHARED_POST", 1), pipeline.get("byModel"));
+        assertEquals(Map.of("QUICK_WIN", 1, "MEDIUM_TERM", 1), pipeline.get("byHorizon"));
+
+        Map<?, ?> arrangements = (Map<?, ?>) d.get("arrangements");
+        assertEquals(1, number(arrangements.get("total")));
+        assertEquals(1, number(arrangements.get("active")));
+        assertEquals(List.of(Map.of("key", seeds.redditch.toString(), "name", "Redditch Borough Council", "count", 1)),
+                arrangements.get("byHost"));
+        assertEquals(List.of(Map.of("key", "support.payroll", "name", "Payroll", "count", 1)),
+                arrangements.get("byServiceArea"));
+
+        Map<?, ?> sharing = (Map<?, ?>) d.get("sharing");
+        assertEquals(List.of(
+                Map.of("authorityId", seeds.bromsgrove.toString(), "name", "Bromsgrove District Council", "hosts", 0, "receives", 1),
+                Map.of("authorityId", seeds.redditch.toString(), "name", "Redditch Borough Council", "hosts", 1, "receives", 0)),
+                sharing.get("authorities"));
+        assertEquals(1, ((List<?>) sharing.get("links")).size());
+
+        Map<?, ?> savings = (Map<?, ?>) d.get("savings");
+        assertEquals(8_000_000, number(savings.get("projectedPence")), "the second business case replaced the first");
+        assertEquals(3_850_000, number(savings.get("realisedPence")), "the later ledger figure replaced the earlier");
+        assertEquals(List.of(
+                Map.of("financialYear", "2009/10", "projectedPence", 4_000_000, "realisedPence", 3_850_000),
+                Map.of("financialYear", "2010/11", "projectedPence", 4_000_000, "realisedPence", 0)),
+                savings.get("byFinancialYear"));
+
+        Map<?, ?> indicators = (Map<?, ?>) d.get("indicators");
+        assertEquals(List.of(0L, 0L, 1L), List.of(number(indicators.get("red")), number(indicators.get("amber")),
+                number(indicators.get("green"))), "the latest period's rating counts: amber in Q4, green in Q1");
+        assertEquals(List.of(), indicators.get("attention"));
+
+        List<?> upcoming = (List<?>) d.get("upcoming");
+        assertEquals(1, upcoming.size());
+        assertEquals("REVIEW", ((Map<?, ?>) upcoming.get(0)).get("kind"));
+        assertEquals("2010-08-01", ((Map<?, ?>) upcoming.get(0)).get("on"));
+
+        Map<?, ?> vacancies = (Map<?, ?>) d.get("vacancies");
+        assertEquals(1, number(vacancies.get("open")));
+        assertEquals(List.of(Map.of("key", "support.elections", "name", "Elections and electoral registration", "count", 1)),
+                vacancies.get("byServiceArea"));
+        assertEquals(0, number(((Map<?, ?>) dashboard(seeds.alliance, viewer(seeds.redditch), "2010-07-01")
+                .get("vacancies")).get("open")), "closed on 30 June");
+    }
+
+    @Test
+    @Order(2)
+    void theDerbyshireDashboardShowsTheProcurementConsortiumExactly() {
+        Map<?, ?> d = dashboard(seeds.derbyshire, viewer(seeds.bolsover), "2019-01-15");
+
+        assertEquals(0, number(((Map<?, ?>) d.get("pipeline")).get("total")));
+        Map<?, ?> arrangements = (Map<?, ?>) d.get("arrangements");
+        assertEquals(1, number(arrangements.get("total")), "the terminated consortium no longer counts");
+        assertEquals(List.of(Map.of("key", seeds.royalHospital.toString(),
+                "name", "Chesterfield Royal Hospital NHS Foundation Trust", "count", 1)), arrangements.get("byHost"));
+
+        Map<?, ?> sharing = (Map<?, ?>) d.get("sharing");
+        assertEquals(List.of(
+                Map.of("authorityId", seeds.bolsover.toString(), "name", "Bolsover District Council", "hosts", 0, "receives", 1),
+                Map.of("authorityId", seeds.royalHospital.toString(), "name", "Chesterfield Royal Hospital NHS Foundation Trust",
+                        "hosts", 1, "receives", 0),
+                Map.of("authorityId", seeds.northEastDerbyshire.toString(), "name", "North East Derbyshire District Council",
+                        "hosts", 0, "receives", 1)),
+                sharing.get("authorities"));
+
+        Map<?, ?> savings = (Map<?, ?>) d.get("savings");
+        assertEquals(0, number(savings.get("projectedPence")));
+        assertEquals(2_500_000, number(savings.get("realisedPence")));
+        assertEquals(List.of(
+                Map.of("authorityId", seeds.bolsover.toString(), "name", "Bolsover District Council",
+                        "financialYear", "2014/15", "projectedPence", 0, "realisedPence", 1_500_000),
+                Map.of("authorityId", seeds.northEastDerbyshire.toString(), "name", "North East Derbyshire District Council",
+                        "financialYear", "2014/15", "projectedPence", 0, "realisedPence", 1_000_000)),
+                savings.get("byAuthority"));
+
+        Map<?, ?> indicators = (Map<?, ?>) d.get("indicators");
+        assertEquals(List.of(1L, 1L, 0L), List.of(number(indicators.get("red")), number(indicators.get("amber")),
+                number(indicators.get("green"))));
+        List<?> attention = (List<?>) indicators.get("attention");
+        assertEquals(List.of("RED", "AMBER"), attention.stream().map(a -> ((Map<?, ?>) a).get("rating")).toList());
+        assertEquals("North East Derbyshire District Council", ((Map<?, ?>) attention.get(0)).get("recipientName"));
+
+        List<?> upcoming = (List<?>) d.get("upcoming");
+        assertEquals(List.of("REVIEW 2019-02-01", "CONTRACT_END 2019-03-31"), upcoming.stream()
+                .map(u -> ((Map<?, ?>) u).get("kind") + " " + ((Map<?, ?>) u).get("on")).toList(),
+                "the completed annual review is not listed; the fixed term ends within 90 days");
+
+        assertEquals(1, number(((Map<?, ?>) d.get("vacancies")).get("open")));
+
+        Map<?, ?> page = api.send(HttpMethod.GET, "/api/v1/reporting/regions/" + seeds.derbyshire
+                + "/arrangements?status=TERMINATED", viewer(seeds.bolsover), null);
+        assertEquals(1, number(page.get("totalSize")));
+        Map<?, ?> consortium = (Map<?, ?>) ((List<?>) page.get("content")).get(0);
+        assertEquals("Bassetlaw District Council", consortium.get("hostName"), "the host after the transfer");
+        assertEquals(List.of("Bolsover District Council", "North East Derbyshire District Council"),
+                consortium.get("recipientNames"), "Chesterfield left in 2013");
+    }
+
+    @Test
+    @Order(3)
+    void anAuthoritySeesItsOwnFiguresAndTheNationSeesEveryonesToPlatformAdminsOnly() {
+        Map<?, ?> bolsover = api.send(HttpMethod.GET, "/api/v1/reporting/authorities/" + seeds.bolsover
+                + "/dashboard?on=2019-01-15", officer(seeds.bolsover), null);
+        assertEquals(1, number(((Map<?, ?>) bolsover.get("arrangements")).get("total")),
+                "Bolsover takes part in the hospital's arrangement (the consortium it left is terminated)");
+        assertEquals(1_500_000, number(((Map<?, ?>) bolsover.get("savings")).get("realisedPence")),
+                "its own savings only, not North East Derbyshire's");
+
+        Map<?, ?> national = api.send(HttpMethod.GET, "/api/v1/reporting/national/dashboard?on=2019-01-15",
+                TestTokens.get().withoutAuthority(Roles.PLATFORM_ADMIN), null);
+        assertTrue(number(((Map<?, ?>) national.get("savings")).get("realisedPence")) >= 3_850_000 + 2_500_000);
+        assertEquals(HttpStatus.FORBIDDEN, api.status(HttpMethod.GET, "/api/v1/reporting/national/dashboard",
+                officer(seeds.bolsover), null));
+    }
+
+    @Test
+    @Order(4)
+    void aViewerOfOneRegionNeverSeesAnotherRegionsFigures() {
+        String alliance = "/api/v1/reporting/regions/" + seeds.alliance;
+        String derbyshire = "/api/v1/reporting/regions/" + seeds.derbyshire;
+        List<ApiCalls.Call> derbyshireCalls = List.of(
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/dashboard", null),
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/arrangements", null),
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/opportunities", null),
+                new ApiCalls.Call(HttpMethod.GET, "/api/v1/reporting/authorities/" + seeds.bolsover + "/dashboard", null),
+                new ApiCalls.Call(HttpMethod.GET, "/api/v1/reporting/national/dashboard", null),
+                new ApiCalls.Call(HttpMethod.GET, "/api/v1/reporting/read-models", null),
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/reporting/read-models/rebuild", "{}"));
+        Map<String, String> wrongTokens = Map.of(
+                "an alliance viewer", viewer(seeds.bromsgrove),
+                "an alliance region admin with every role", TestTokens.get().forAuthority(seeds.redditch,
+                        Roles.REGION_ADMIN, Roles.REGIONAL_VIEWER, Roles.AUTHORITY_ADMIN, Roles.AUTHORITY_OFFICER,
+                        Roles.BOARD_MEMBER),
+                "a forged token", TestTokens.get().forged(seeds.bolsover, Roles.REGIONAL_VIEWER),
+                "an edited authority claim", TestTokens.get().tampered(seeds.bromsgrove, seeds.bolsover,
+                        Roles.REGIONAL_VIEWER));
+        assertEquals(List.of(), api.leaks(wrongTokens, derbyshireCalls));
+
+        Map<?, ?> allianceSeen = api.send(HttpMethod.GET, alliance + "/dashboard?on=2019-01-15", viewer(seeds.bromsgrove), null);
+        assertFalse(allianceSeen.toString().contains(seeds.royalHospital.toString()));
+        assertFalse(allianceSeen.toString().contains(seeds.bolsover.toString()));
+        assertEquals(1, number(api.send(HttpMethod.GET, alliance + "/arrangements?theme=support",
+                officer(seeds.bromsgrove), null).get("totalSize")), "only the payroll service");
+
+        assertEquals(0, countWithoutTenant("rpt_arrangement") + countWithoutTenant("rpt_saving")
+                        + countWithoutTenant("rpt_indicator_latest") + countWithoutTenant("rpt_opportunity"),
+                "row-level security shows a connection with no tenant nothing");
+        assertEquals(HttpStatus.BAD_REQUEST, api.status(HttpMethod.GET, alliance + "/opportunities?stage=decided;drop",
+                viewer(seeds.bromsgrove), null));
+        assertEquals(HttpStatus.BAD_REQUEST, api.status(HttpMethod.GET, alliance + "/dashboard?on=yesterday",
+                viewer(seeds.bromsgrove), null));
+    }
+
+    @Test
+    @Order(5)
     void aPoisonRecordIsDeadLetteredAndTheEventsBehindItStillArrive() {
         UUID chorley = UUID.randomUUID();
         EventEnvelope poison = new EventEnvelope(UUID.randomUUID(), "/concordat/test", EventTypes.OPPORTUNITY_PROPOSED.type(),
                 OffsetDateTime.now(ZoneOffset.UTC), UUID.randomUUID().toString(), chorley, List.of(),
                 "{\"title\": 42".getBytes(StandardCharsets.UTF_8));
         TestEvents.publish(Topics.OPPORTUNITIES, poison);
-        proposed(chorley, "Health and safety cover from Bolton", "support.health-and-safety");
+        UUID id = UUID.randomUUID();
+        TestEvents.publish(EventTypes.OPPORTUNITY_PROPOSED, id.toString(), chorley, new OpportunityProposed(id, chorley,
+                "Health and safety cover from Bolton", "support.health-and-safety", null, List.of(), "someone",
+                Instant.now(), "BUY_UNDER_SLA", "QUICK_WIN"));
 
-        Eventually.until("the good event behind the poison counted", Duration.ofSeconds(60), () -> total(chorley) == 1);
+        Eventually.until("the good event behind the poison counted", WAIT, () -> number(api.send(HttpMethod.GET,
+                "/api/v1/reporting/pipeline", officer(chorley), null).get("total")) == 1);
         assertEquals(1, TestEvents.readAll(Topics.deadLetter(Topics.OPPORTUNITIES), e -> e.id().equals(poison.id()),
                 Duration.ofSeconds(3)).size());
     }
 
-    private EventEnvelope proposed(UUID authority, String title, String area) {
-        UUID id = UUID.randomUUID();
-        return TestEvents.publish(EventTypes.OPPORTUNITY_PROPOSED, id.toString(), authority,
-                new OpportunityProposed(id, authority, title, area, null, List.of(), "someone", Instant.now()));
+    @Test
+    @Order(6)
+    void rebuildingFromOffsetZeroAndConsumingEverythingTwiceLeaveTheSameFigures() {
+        String platform = TestTokens.get().withoutAuthority(Roles.PLATFORM_ADMIN);
+        Map<?, ?> before = api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null);
+        List<?> fingerprints = (List<?>) before.get("tables");
+        String startedBefore = String.valueOf(((Map<?, ?>) before.get("build")).get("startedAt"));
+
+        assertEquals(HttpStatus.ACCEPTED, api.status(HttpMethod.POST, "/api/v1/reporting/read-models/rebuild", platform, "{}"));
+        Eventually.until("the rebuild caught up", WAIT, () -> {
+            Map<?, ?> status = api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null);
+            Map<?, ?> build = (Map<?, ?>) status.get("build");
+            return !Boolean.TRUE.equals(status.get("rebuilding")) && build.get("finishedAt") != null
+                   && !String.valueOf(build.get("startedAt")).equals(startedBefore);
+        });
+        assertEquals(fingerprints, api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null).get("tables"),
+                "every table's rows and digest after the rebuild");
+        assertNotEquals(0, number(((Map<?, ?>) fingerprints.get(3)).get("rows")), "the opportunities were rebuilt");
+
+        double duplicatesBefore = meters.counter("concordat.consumer.duplicates").count();
+        seeds.published.forEach(event -> TestEvents.publish(topicOf(event), event));
+        Eventually.until("every seed event delivered again", WAIT, () ->
+                meters.counter("concordat.consumer.duplicates").count() - duplicatesBefore >= seeds.published.size());
+        assertEquals(fingerprints, api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null).get("tables"),
+                "delivering every event a second time changes nothing");
     }
 
-    private long total(UUID authority) {
-        return ((Number) pipeline(authority).get("total")).longValue();
+    private Map<?, ?> dashboard(UUID region, String token, String on) {
+        return api.send(HttpMethod.GET, "/api/v1/reporting/regions/" + region + "/dashboard?on=" + on, token, null);
     }
 
-    private Map<?, ?> pipeline(UUID authority) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/reporting/pipeline")
-                .bearerAuth(TestTokens.get().forAuthority(authority, Roles.AUTHORITY_OFFICER)), Map.class);
+    private static String viewer(UUID authority) {
+        return TestTokens.get().forAuthority(authority, Roles.REGIONAL_VIEWER);
+    }
+
+    private static String officer(UUID authority) {
+        return TestTokens.get().forAuthority(authority, Roles.AUTHORITY_OFFICER);
+    }
+
+    private static long number(Object value) {
+        return ((Number) value).longValue();
+    }
+
+    private static String topicOf(EventEnvelope event) {
+        return EventTypes.byType(event.type()).orElseThrow().topic();
+    }
+
+    private static String ids(List<EventEnvelope> events) {
+        return String.join(",", events.stream().map(e -> "'" + e.id() + "'").toList());
+    }
+
+    private long countWithoutTenant(String table) {
+        try (Connection connection = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
+             ResultSet rs = connection.createStatement().executeQuery("select count(*) from " + table)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

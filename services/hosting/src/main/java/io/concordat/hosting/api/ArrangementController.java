@@ -112,10 +112,6 @@ public class ArrangementController {
                     r.agreementReference(), r.legalBasis(), regions, r.recipients().stream()
                             .map(a -> new ArrangementStore.Recipient(a.authorityId(), a.joinedOn(), null, null,
                                     a.serviceLevel(), a.accountManager())).toList(), null, caller.subject());
-            if (terms.reviewOn() != null) {
-                performance.scheduleReview(UUID.randomUUID(), id, terms.basis() == Basis.TRIAL ? "Trial review" : "Review",
-                        terms.reviewOn());
-            }
             return view(find(id), null);
         });
         return HttpResponse.created(view, URI.create("/api/v1/hosting/arrangements/" + view.id()));
@@ -380,8 +376,8 @@ public class ArrangementController {
     public List<HostingViews.Review> scheduleReview(Caller caller, @PathVariable UUID id,
                                                     @Valid @Body HostingRequests.ScheduleReview r) {
         return transactions.write(caller, connection -> {
-            hostedByCaller(caller, id);
-            performance.scheduleReview(UUID.randomUUID(), id, r.kind().strip(), r.dueOn());
+            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
+            commands.scheduleReview(id, a.hostAuthorityId(), a.regionIds(), r.kind().strip(), r.dueOn());
             return reviews(id);
         });
     }

@@ -38,7 +38,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
  * Feeds every {@link EventHandler} of the service from Kafka, exactly once in effect.
@@ -68,6 +71,7 @@ public class IdempotentConsumer {
     private final Counter duplicates;
     private final Counter deadLettered;
     private final Timer lag;
+    private final AtomicReference<Replay> replay = new AtomicReference<>();
     private volatile boolean running;
     private Thread thread;
     private KafkaConsumer<String, byte[]> consumer;
@@ -126,9 +130,32 @@ public class IdempotentConsumer {
         }
     }
 
+    /**
+     * Empties the service's read models with {@code clear} (run as the platform, in one
+     * transaction) and applies every event of its topics again from offset 0. The future completes
+     * when the consumer has caught up with the end each partition had when the replay began. Only
+     * one replay runs at a time; the caller records that a rebuild is under way in the same
+     * {@code clear} transaction, so a crash part-way through can start it again.
+     *
+     * @throws IllegalStateException when a replay is already under way
+     */
+    public CompletableFuture<Void> replayFromStart(Consumer<Connection> clear) {
+        Replay next = new Replay(clear, new CompletableFuture<>());
+        if (!replay.compareAndSet(null, next)) {
+            throw new IllegalStateException("a replay is already under way");
+        }
+        return next.done;
+    }
+
+    /** Whether a replay from offset 0 is under way. */
+    public boolean replaying() {
+        return replay.get() != null;
+    }
+
     private void run() {
         try {
             while (running) {
+                startReplayIfAsked();
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition partition : records.partitions()) {
@@ -142,6 +169,7 @@ public class IdempotentConsumer {
                     }
                 }
                 commit(done);
+                finishReplayIfCaughtUp();
             }
         } catch (WakeupException stopping) {
             LOG.debug("event consumer woken to stop");
@@ -150,6 +178,54 @@ public class IdempotentConsumer {
             if (deadLetters != null) {
                 deadLetters.close(Duration.ofSeconds(2));
             }
+        }
+    }
+
+    /** Runs on the consumer's thread, which alone may touch the Kafka consumer. */
+    private void startReplayIfAsked() {
+        Replay asked = replay.get();
+        if (asked == null || asked.target != null || consumer.assignment().isEmpty()) {
+            return;
+        }
+        try {
+            transactions.asPlatform(connection -> {
+                asked.clear.accept(connection);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            replay.set(null);
+            asked.done.completeExceptionally(e);
+            return;
+        }
+        Set<TopicPartition> partitions = consumer.assignment();
+        consumer.seekToBeginning(partitions);
+        asked.target = consumer.endOffsets(partitions);
+        LOG.info("Replaying {} from offset 0 up to {}", topics(), asked.target);
+    }
+
+    private void finishReplayIfCaughtUp() {
+        Replay under = replay.get();
+        if (under == null || under.target == null) {
+            return;
+        }
+        for (Map.Entry<TopicPartition, Long> end : under.target.entrySet()) {
+            if (consumer.position(end.getKey()) < end.getValue()) {
+                return;
+            }
+        }
+        replay.set(null);
+        LOG.info("Replay of {} caught up", topics());
+        under.done.complete(null);
+    }
+
+    private static final class Replay {
+        private final Consumer<Connection> clear;
+        private final CompletableFuture<Void> done;
+        private volatile Map<TopicPartition, Long> target;
+
+        private Replay(Consumer<Connection> clear, CompletableFuture<Void> done) {
+            this.clear = clear;
+            this.done = done;
         }
     }
 

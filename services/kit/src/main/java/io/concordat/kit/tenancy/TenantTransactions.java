@@ -72,6 +72,27 @@ public class TenantTransactions {
         setTenant(connection, authorityId);
     }
 
+    /** Writes as the platform: for work that belongs to no one authority, such as rebuilding a read model. */
+    public <T> T asPlatform(Function<Connection, T> work) {
+        return transactions.executeWrite(status -> {
+            setLocal(status.getConnection(), PLATFORM_SETTING, "on");
+            return work.apply(status.getConnection());
+        });
+    }
+
+    /**
+     * Inside an event handler's transaction, acts for the platform: a read model that gathers
+     * every authority's facts is written by the platform, and read through each reader's own scope.
+     *
+     * @throws IllegalStateException outside a transaction
+     */
+    public void actAsPlatform() {
+        Connection connection = (Connection) transactions.findTransactionStatus()
+                .orElseThrow(() -> new IllegalStateException("actAsPlatform is used inside a transaction"))
+                .getConnection();
+        setLocal(connection, PLATFORM_SETTING, "on");
+    }
+
     private static void scope(Connection connection, Caller caller) {
         if (caller.authorityId().isPresent()) {
             setTenant(connection, caller.authorityId().get());

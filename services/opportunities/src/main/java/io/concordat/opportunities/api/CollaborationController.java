@@ -173,7 +173,9 @@ public class CollaborationController {
             events.publish(EventTypes.BUSINESS_CASE_SUBMITTED, id.toString(), row.authorityId(), regionsOf(id),
                     new BusinessCaseSubmitted(id, row.authorityId(), version, businessCase.oneOffCostsPence(),
                             businessCase.externalFundingPence(), businessCase.projectedAnnualSavingsPence(),
-                            businessCase.staffingImplications(), now));
+                            businessCase.staffingImplications(), now, businessCase.projectedSavings().stream()
+                            .map(s -> new BusinessCaseSubmitted.ProjectedSaving(s.authorityId(), s.financialYear(),
+                                    s.annualPence())).toList()));
             return Map.of("version", version, "oneOffCostsPence", businessCase.oneOffCostsPence(),
                     "projectedAnnualSavingsPence", businessCase.projectedAnnualSavingsPence(),
                     "consultationOutstanding", businessCase.consultationOutstanding());

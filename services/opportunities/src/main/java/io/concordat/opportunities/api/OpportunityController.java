@@ -17,7 +17,7 @@ import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.domain.Participant;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.ParticipantStatus;
-import io.concordat.opportunities.domain.ServiceArea;
+import io.concordat.events.ServiceArea;
 import io.concordat.opportunities.domain.Stage;
 import io.concordat.opportunities.domain.Trigger;
 import io.concordat.opportunities.store.CollaborationStore;
@@ -137,7 +137,7 @@ public class OpportunityController {
                 row.proposedAt());
         events.publish(EventTypes.OPPORTUNITY_PROPOSED, row.id().toString(), authorityId, regions,
                 new OpportunityProposed(row.id(), authorityId, row.title(), row.serviceArea(), row.description(),
-                        regions, row.proposedBy(), row.proposedAt()));
+                        regions, row.proposedBy(), row.proposedAt(), row.model(), row.horizon()));
         return row;
     }
 

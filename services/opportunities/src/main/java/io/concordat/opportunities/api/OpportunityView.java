@@ -1,6 +1,6 @@
 package io.concordat.opportunities.api;
 
-import io.concordat.opportunities.domain.ServiceArea;
+import io.concordat.events.ServiceArea;
 import io.concordat.opportunities.store.OpportunityRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

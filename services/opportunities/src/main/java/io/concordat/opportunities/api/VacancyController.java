@@ -13,7 +13,7 @@ import io.concordat.opportunities.domain.CollaborationModel;
 import io.concordat.opportunities.domain.Horizon;
 import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.domain.ParticipantRole;
-import io.concordat.opportunities.domain.ServiceArea;
+import io.concordat.events.ServiceArea;
 import io.concordat.opportunities.domain.Trigger;
 import io.concordat.opportunities.store.CollaborationStore;
 import io.concordat.opportunities.store.OpportunityRow;

@@ -1,5 +1,7 @@
 package io.concordat.opportunities.domain;
 
+import io.concordat.events.ServiceArea;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;

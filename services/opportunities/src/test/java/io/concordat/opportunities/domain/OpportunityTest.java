@@ -1,5 +1,6 @@
 package io.concordat.opportunities.domain;
 
+import io.concordat.events.ServiceArea;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -15,7 +15,7 @@ class StageAndBoardTest {
 
     private static final UUID BROMSGROVE = UUID.randomUUID();
     private static final UUID REDDITCH = UUID.randomUUID();
-    private static final Board SHARED_SERVICES_BOARD = new Board(3, BoardRule.CONSENSUS_ELSE_MINIMUM_FROM_EACH, 2);
+    private static final Board JOINT_PROVISION_WITH_HOSTS_BOARD = new Board(3, BoardRule.CONSENSUS_ELSE_MINIMUM_FROM_EACH, 2);
 
     @Test
     void aLongTermOpportunityNeedsAFullBusinessCaseBeforeTheBoardButAQuickWinNeedsNone() {
@@ -39,15 +39,15 @@ class StageAndBoardTest {
 
     @Test
     void seed002sBoardRecommendsOnConsensus() {
-        BoardRecommendation r = SHARED_SERVICES_BOARD.evaluate(votes(3, 0, 3, 0), Set.of(BROMSGROVE, REDDITCH));
+        BoardRecommendation r = JOINT_PROVISION_WITH_HOSTS_BOARD.evaluate(votes(3, 0, 3, 0), Set.of(BROMSGROVE, REDDITCH));
         assertTrue(r.recommended());
         assertEquals("Consensus", r.reason());
     }
 
     @Test
     void withoutConsensusItRecommendsWhenTwoFromEachSupportAndNotWhenOneDoesNot() {
-        assertTrue(SHARED_SERVICES_BOARD.evaluate(votes(3, 0, 2, 1), Set.of(BROMSGROVE, REDDITCH)).recommended());
-        assertFalse(SHARED_SERVICES_BOARD.evaluate(votes(3, 0, 1, 2), Set.of(BROMSGROVE, REDDITCH)).recommended());
+        assertTrue(JOINT_PROVISION_WITH_HOSTS_BOARD.evaluate(votes(3, 0, 2, 1), Set.of(BROMSGROVE, REDDITCH)).recommended());
+        assertFalse(JOINT_PROVISION_WITH_HOSTS_BOARD.evaluate(votes(3, 0, 1, 2), Set.of(BROMSGROVE, REDDITCH)).recommended());
     }
 
     @Test

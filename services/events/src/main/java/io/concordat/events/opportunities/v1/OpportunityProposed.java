@@ -18,6 +18,9 @@ import java.util.UUID;
  * @param regionIds     the regions it is visible to; empty when only the proposer sees it
  * @param proposedBy    the person who proposed it (their subject in the identity provider)
  * @param proposedAt    when it was proposed
+ * @param model         the collaboration model on seed 001's continuum, e.g. {@code JOINT_PROVISION_WITH_HOST};
+ *                      absent in events written before it was carried
+ * @param horizon       QUICK_WIN, MEDIUM_TERM or LONG_TERM; absent in events written before it was carried
  */
 @Serdeable
 public record OpportunityProposed(
@@ -28,7 +31,9 @@ public record OpportunityProposed(
         @Nullable String description,
         List<UUID> regionIds,
         String proposedBy,
-        Instant proposedAt) {
+        Instant proposedAt,
+        @Nullable String model,
+        @Nullable String horizon) {
 
     /** An absent list means an empty one: some writers leave empty lists out. */
     public OpportunityProposed {

@@ -1,11 +1,12 @@
-package io.concordat.opportunities.domain;
+package io.concordat.events;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
  * The service areas councils share, with stable codes: the themes used across a region (Clyde
- * Valley) and, within support services, the usual candidates for sharing.
+ * Valley) and, within support services, the usual candidates for sharing. Events carry the code;
+ * a code's theme is its first part ({@code support.elections} is in {@code support}).
  */
 public enum ServiceArea {
     ENVIRONMENT("environment", "Environment"),
@@ -43,6 +44,12 @@ public enum ServiceArea {
 
     public String title() {
         return title;
+    }
+
+    /** The theme this area belongs to: itself for a theme, Support Services for {@code support.*}. */
+    public ServiceArea theme() {
+        int dot = code.indexOf('.');
+        return dot < 0 ? this : byCode(code.substring(0, dot)).orElseThrow();
     }
 
     public static Optional<ServiceArea> byCode(String code) {

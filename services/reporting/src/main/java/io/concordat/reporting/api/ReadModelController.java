@@ -1,0 +1,46 @@
+package io.concordat.reporting.api;
+
+import io.concordat.kit.problem.ProblemException;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.reporting.messaging.ReadModels;
+import io.concordat.reporting.store.ReadModelStore;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.serde.annotation.SerdeImport;
+
+/**
+ * The read models' state for platform admins: the last build, whether a rebuild is under way,
+ * and a fingerprint (row count and digest) of every table; and a rebuild from offset 0.
+ */
+@Controller("/api/v1/reporting/read-models")
+@Secured(Roles.PLATFORM_ADMIN)
+@SerdeImport(ReadModels.Status.class)
+@SerdeImport(ReadModelStore.Build.class)
+@SerdeImport(ReadModelStore.Fingerprint.class)
+public class ReadModelController {
+
+    private final ReadModels readModels;
+
+    public ReadModelController(ReadModels readModels) {
+        this.readModels = readModels;
+    }
+
+    @Get
+    public ReadModels.Status status() {
+        return readModels.status();
+    }
+
+    /** Starts a rebuild; answers at once, and {@code GET} shows when it has caught up. */
+    @Post("/rebuild")
+    public HttpResponse<ReadModels.Status> rebuild() {
+        try {
+            readModels.rebuild();
+        } catch (IllegalStateException underWay) {
+            throw ProblemException.conflict("rebuild-under-way", "A rebuild is already under way.");
+        }
+        return HttpResponse.accepted().body(readModels.status());
+    }
+}

@@ -1,0 +1,79 @@
+package io.concordat.reporting.api;
+
+import io.concordat.kit.directory.RegionMemberships;
+import io.concordat.kit.problem.ProblemException;
+import io.concordat.kit.tenancy.Caller;
+import io.concordat.kit.tenancy.Roles;
+import io.concordat.reporting.store.DashboardStore;
+import jakarta.inject.Singleton;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Who may read which figures: a region's to staff of its current member authorities (and the
+ * platform), an authority's to its own staff (and the platform). Anyone else is told the region
+ * or authority does not exist, as they cannot tell it apart from one that does not. Call inside
+ * the reader's transaction.
+ */
+@Singleton
+public class ReportingAccess {
+
+    private static final ZoneId UK = ZoneId.of("Europe/London");
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z.-]{1,59}");
+    private static final Pattern NAME = Pattern.compile("[A-Z][A-Z_]{1,39}");
+
+    private final RegionMemberships memberships;
+    private final DashboardStore dashboards;
+
+    public ReportingAccess(RegionMemberships memberships, DashboardStore dashboards) {
+        this.memberships = memberships;
+        this.dashboards = dashboards;
+    }
+
+    /** Returns the region's name. */
+    public String requireRegion(Caller caller, UUID regionId) {
+        boolean allowed = isPlatform(caller) || caller.authorityId().map(a -> memberships.isMember(a, regionId)).orElse(false);
+        return dashboards.regionName(regionId).filter(name -> allowed).orElseThrow(() ->
+                ProblemException.notFound("region-not-found", "No region " + regionId + " that your authority belongs to."));
+    }
+
+    public static boolean isPlatform(Caller caller) {
+        return caller.hasRole(Roles.PLATFORM_ADMIN) && caller.authorityId().isEmpty();
+    }
+
+    public void requireAuthority(Caller caller, UUID authorityId) {
+        boolean own = caller.authorityId().map(authorityId::equals).orElse(false);
+        if (!own && !isPlatform(caller)) {
+            throw ProblemException.notFound("authority-not-found", "Figures are shown for your own authority only.");
+        }
+    }
+
+    /** The day figures are counted from: the one asked for, or today in the UK. */
+    public static LocalDate day(LocalDate asked) {
+        return asked == null ? LocalDate.now(UK) : asked;
+    }
+
+    /** A service area or theme code such as {@code support.elections}; null stays null. */
+    public static String code(String value, String what) {
+        return check(value, CODE, what, "a code such as support.elections");
+    }
+
+    /** A stage, model, horizon or status such as {@code FULL_BUSINESS_CASE}; null stays null. */
+    public static String name(String value, String what) {
+        return check(value, NAME, what, "capitals and underscores, such as FULL_BUSINESS_CASE");
+    }
+
+    private static String check(String value, Pattern form, String what, String expected) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String v = value.strip();
+        if (!form.matcher(v).matches()) {
+            throw ProblemException.badRequest("invalid-filter", "The " + what + " filter is " + expected + ".");
+        }
+        return v;
+    }
+}

@@ -1,0 +1,224 @@
+package io.concordat.reporting.store;
+
+import io.concordat.kit.store.CurrentConnection;
+import io.concordat.kit.store.Sql;
+import io.concordat.reporting.domain.Themes;
+import jakarta.inject.Singleton;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes the read models, one method per fact. Every write gives the same rows whether a fact
+ * comes once or again, and whatever the order of facts about different aggregates, so a rebuild
+ * from offset 0 reproduces them exactly.
+ */
+@Singleton
+public class ProjectionStore {
+
+    private final CurrentConnection connection;
+
+    public ProjectionStore(CurrentConnection connection) {
+        this.connection = connection;
+    }
+
+    public void opportunityProposed(UUID id, UUID authority, String title, String serviceArea, String model,
+                                    String horizon, List<UUID> regions, Instant proposedAt) {
+        update("""
+                insert into rpt_opportunity (opportunity_id, authority_id, title, service_area, theme, model, horizon, stage,
+                                             region_ids, participant_ids, proposed_at, stage_changed_at)
+                values (?, ?, ?, ?, ?, ?, ?, 'IDEA', ?, ?, ?, ?) on conflict (opportunity_id) do nothing""",
+                id, authority, title, serviceArea, Themes.of(serviceArea), model, horizon, uuids(regions),
+                uuids(List.of(authority)), time(proposedAt), time(proposedAt));
+    }
+
+    public void stageChanged(UUID id, String stage, List<UUID> regions, Instant at) {
+        update("update rpt_opportunity set stage = ?, region_ids = ?, stage_changed_at = ? where opportunity_id = ?",
+                stage, uuids(regions), time(at), id);
+    }
+
+    /** A council joined (or withdrew from) an opportunity; taking part lets it see the opportunity. */
+    public void participation(UUID id, UUID authority, boolean takesPart) {
+        if (takesPart) {
+            update("update rpt_opportunity set participant_ids = array_append(participant_ids, ?) "
+                   + "where opportunity_id = ? and not (? = any(participant_ids))", authority, id, authority);
+        } else {
+            update("update rpt_opportunity set participant_ids = array_remove(participant_ids, ?) "
+                   + "where opportunity_id = ? and authority_id <> ?", authority, id, authority);
+        }
+    }
+
+    /** A business case version replaces the projections of any earlier version. */
+    public void businessCase(UUID id, int version, List<ProjectedSaving> savings) {
+        Integer latest = Sql.query(connection.get(), "select max(version) from rpt_projected_saving where opportunity_id = ?",
+                rs -> (Integer) rs.getObject(1), id).get(0);
+        if (latest != null && latest > version) {
+            return;
+        }
+        update("delete from rpt_projected_saving where opportunity_id = ?", id);
+        for (ProjectedSaving saving : savings) {
+            update("""
+                    insert into rpt_projected_saving (opportunity_id, authority_id, financial_year, amount_pence, version)
+                    values (?, ?, ?, ?, ?)
+                    on conflict (opportunity_id, authority_id, financial_year)
+                    do update set amount_pence = rpt_projected_saving.amount_pence + excluded.amount_pence""",
+                    id, saving.authorityId(), saving.financialYear(), saving.annualPence(), version);
+        }
+    }
+
+    /** One authority's projected annual saving in one financial year, in pence. */
+    public record ProjectedSaving(UUID authorityId, String financialYear, long annualPence) {
+    }
+
+    public void recommendation(UUID id, UUID region, boolean recommended, String rule, int inFavour, int against,
+                               String reason, Instant at) {
+        update("""
+                insert into rpt_recommendation (opportunity_id, region_id, recommended, rule, in_favour, against, reason, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""",
+                id, region, recommended, rule, inFavour, against, reason, time(at));
+    }
+
+    public void decision(UUID id, UUID authority, String outcome, String body, LocalDate on, String minute, Instant at) {
+        update("""
+                insert into rpt_decision (opportunity_id, authority_id, outcome, body, decided_on, minute_reference, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (opportunity_id, authority_id) do update set outcome = excluded.outcome, body = excluded.body,
+                    decided_on = excluded.decided_on, minute_reference = excluded.minute_reference,
+                    recorded_at = excluded.recorded_at
+                where rpt_decision.recorded_at <= excluded.recorded_at""", id, authority, outcome, body, on, minute, time(at));
+    }
+
+    public void approved(UUID id, Instant at) {
+        update("update rpt_opportunity set approved_at = ? where opportunity_id = ?", time(at), id);
+    }
+
+    public void vacancy(UUID id, UUID authority, String title, String serviceArea, String grade, LocalDate closing,
+                        Instant postedAt) {
+        update("""
+                insert into rpt_vacancy (vacancy_id, authority_id, title, service_area, theme, grade, closing_date, posted_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (vacancy_id) do nothing""",
+                id, authority, title, serviceArea, Themes.of(serviceArea), grade, closing, time(postedAt));
+    }
+
+    public void arrangementAgreed(UUID id, String title, String serviceArea, UUID host, List<UUID> recipients,
+                                  List<UUID> regions, String basis, LocalDate startsOn, LocalDate endsOn,
+                                  UUID opportunity, Instant agreedAt) {
+        List<UUID> parties = new ArrayList<>(List.of(host));
+        recipients.stream().filter(r -> !parties.contains(r)).forEach(parties::add);
+        update("""
+                insert into rpt_arrangement (arrangement_id, title, service_area, theme, host_authority_id, party_ids, region_ids,
+                                             basis, starts_on, ends_on, status, opportunity_id, agreed_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AGREED', ?, ?) on conflict (arrangement_id) do nothing""",
+                id, title, serviceArea, Themes.of(serviceArea), host, uuids(parties), uuids(regions), basis, startsOn,
+                endsOn, opportunity, time(agreedAt));
+    }
+
+    public void arrangementStarted(UUID id) {
+        update("update rpt_arrangement set status = 'ACTIVE' where arrangement_id = ? and status = 'AGREED'", id);
+    }
+
+    public void hostTransferred(UUID id, UUID to) {
+        update("""
+                update rpt_arrangement set host_authority_id = ?,
+                    party_ids = case when ? = any(party_ids) then party_ids else array_append(party_ids, ?) end
+                where arrangement_id = ?""", to, to, to, id);
+    }
+
+    public void recipientJoined(UUID id, UUID authority, LocalDate on) {
+        update("insert into rpt_recipient (arrangement_id, authority_id, joined_on) values (?, ?, ?) on conflict do nothing",
+                id, authority, on);
+        update("update rpt_arrangement set party_ids = array_append(party_ids, ?) "
+               + "where arrangement_id = ? and not (? = any(party_ids))", authority, id, authority);
+    }
+
+    public void recipientLeft(UUID id, UUID authority, LocalDate on) {
+        update("update rpt_recipient set left_on = ? where arrangement_id = ? and authority_id = ? and left_on is null",
+                on, id, authority);
+    }
+
+    public void recharge(UUID eventId, UUID id, UUID recipient, LocalDate from, LocalDate to, long pence) {
+        update("""
+                insert into rpt_recharge (event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence)
+                values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""", eventId, id, recipient, from, to, pence);
+    }
+
+    /** The ledger's figure for an authority and year; a later recording replaces an earlier one. */
+    public void saving(UUID id, UUID authority, String financialYear, long baseline, long cost, long saving, Instant at) {
+        update("""
+                insert into rpt_saving (arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence, recorded_at)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (arrangement_id, authority_id, financial_year) do update
+                    set baseline_pence = excluded.baseline_pence, cost_pence = excluded.cost_pence,
+                        saving_pence = excluded.saving_pence, recorded_at = excluded.recorded_at
+                where rpt_saving.recorded_at <= excluded.recorded_at""",
+                id, authority, financialYear, baseline, cost, saving, time(at));
+    }
+
+    /** A reading; the latest per indicator and recipient is the one of the latest period. */
+    public void reading(UUID id, UUID indicator, String name, UUID recipient, String period, BigDecimal value,
+                        BigDecimal target, String rating, Instant at) {
+        update("""
+                insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
+                                                   value, target, rating, reported_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (indicator_id, recipient_authority_id, period) do update
+                    set value = excluded.value, target = excluded.target, rating = excluded.rating,
+                        reported_at = excluded.reported_at
+                where rpt_indicator_reading.reported_at <= excluded.reported_at""",
+                indicator, recipient, period, id, name, value, target, rating, time(at));
+        update("""
+                insert into rpt_indicator_latest (indicator_id, recipient_authority_id, arrangement_id, indicator_name, period,
+                                                  value, target, rating, reported_at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                on conflict (indicator_id, recipient_authority_id) do update
+                    set indicator_name = excluded.indicator_name, period = excluded.period, value = excluded.value,
+                        target = excluded.target, rating = excluded.rating, reported_at = excluded.reported_at
+                where (rpt_indicator_latest.period, rpt_indicator_latest.reported_at)
+                      <= (excluded.period, excluded.reported_at)""",
+                indicator, recipient, id, name, period, value, target, rating, time(at));
+    }
+
+    public void reviewScheduled(UUID id, UUID review, String kind, LocalDate dueOn) {
+        update("""
+                insert into rpt_review (review_id, arrangement_id, kind, due_on) values (?, ?, ?, ?)
+                on conflict (review_id) do update set due_on = excluded.due_on""", review, id, kind, dueOn);
+    }
+
+    public void reviewCompleted(UUID id, UUID review, String kind, String outcome, String decidedBy, LocalDate on,
+                                String note) {
+        update("""
+                insert into rpt_review (review_id, arrangement_id, kind, outcome, decided_by, completed_on, note)
+                values (?, ?, ?, ?, ?, ?, ?)
+                on conflict (review_id) do update set outcome = excluded.outcome, decided_by = excluded.decided_by,
+                    completed_on = excluded.completed_on, note = excluded.note""",
+                review, id, kind, outcome, decidedBy, on, note);
+    }
+
+    public void terminated(UUID id, LocalDate exitOn) {
+        update("update rpt_arrangement set status = 'TERMINATED', exit_on = ? where arrangement_id = ?", exitOn, id);
+    }
+
+    private void update(String sql, Object... parameters) {
+        Sql.update(connection.get(), sql, parameters);
+    }
+
+    private Array uuids(List<UUID> ids) {
+        try {
+            return connection.get().createArrayOf("uuid", ids.toArray());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot bind a list of ids", e);
+        }
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
