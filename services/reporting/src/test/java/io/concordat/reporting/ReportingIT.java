@@ -15,7 +15,11 @@ import io.concordat.kit.testing.TestTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -223,6 +227,63 @@ class ReportingIT implements TestPropertyProvider {
     }
 
     @Test
+    @Order(3)
+    void theBoardReportGivesTheQuartersActivityIndicatorsMoneyDecisionsAndWhatComesNextWithCharts() throws Exception {
+        String path = "/api/v1/reporting/regions/" + seeds.alliance + "/board-reports/2009-10/Q1";
+        HttpResponse<String> html = http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET, path, viewer(seeds.redditch),
+                null), String.class);
+        assertTrue(html.getContentType().orElseThrow().toString().startsWith("text/html"));
+        String page = html.body();
+        assertTrue(page.contains("Quarter 1, 2009/10 (April to June 2009)"), "the quarter in words");
+        for (String decision : List.of("16 April 2009", "Recommended", "5 for, 1 against", "6 May 2009", "CAB/09/41",
+                "12 May 2009", "EXE/09/112")) {
+            assertTrue(page.contains(decision), "decisions taken: " + decision);
+        }
+        assertTrue(page.contains("data:image/png;base64,"), "the charts are drawn");
+        assertFalse(page.contains("Procurement"), "nothing of another region");
+
+        HttpResponse<byte[]> pdf = http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET, path + "?format=pdf",
+                viewer(seeds.redditch), null), byte[].class);
+        assertEquals("application/pdf", pdf.getContentType().orElseThrow().toString());
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Bromsgrove and Redditch Strategic Alliance"));
+            assertTrue(text.contains("Decisions taken") && text.contains("What comes next"));
+            assertTrue(document.getPage(0).getResources().getXObjectNames().iterator().hasNext()
+                       || document.getNumberOfPages() > 1, "the PDF carries the chart images");
+        }
+        assertEquals(HttpStatus.BAD_REQUEST, api.status(HttpMethod.GET, "/api/v1/reporting/regions/" + seeds.alliance
+                + "/board-reports/2009-11/Q1", viewer(seeds.redditch), null));
+        assertEquals(HttpStatus.BAD_REQUEST, api.status(HttpMethod.GET, path + "?format=docx", viewer(seeds.redditch), null));
+    }
+
+    @Test
+    @Order(3)
+    void openDataIsCsvAndJsonWithStableColumnsPoundsAndIsoDates() {
+        String base = "/api/v1/reporting/regions/" + seeds.derbyshire + "/open-data/";
+        HttpResponse<byte[]> csv = http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET, base + "savings.csv",
+                viewer(seeds.bolsover), null), byte[].class);
+        String text = new String(csv.body(), StandardCharsets.UTF_8);
+        assertTrue(text.startsWith("\uFEFF"), "a byte order mark so spreadsheets read UTF-8");
+        List<String> lines = text.substring(1).lines().toList();
+        assertEquals("arrangement_id,arrangement_title,service_area_code,authority_name,authority_gss_code,financial_year,"
+                     + "baseline_gbp,cost_gbp,saving_gbp", lines.get(0));
+        assertEquals(3, lines.size());
+        assertTrue(lines.get(1).endsWith(",2014/15,65000.00,50000.00,15000.00"), lines.get(1));
+        assertTrue(csv.getHeaders().get("Link").contains("open-government-licence/version/3"));
+
+        Map<?, ?> json = api.send(HttpMethod.GET, base + "arrangements.json", viewer(seeds.bolsover), null);
+        assertEquals("Open Government Licence v3.0", json.get("licence"));
+        List<?> rows = (List<?>) json.get("rows");
+        assertEquals(2, rows.size(), "the consortium (terminated) and the hospital's arrangement");
+        Map<?, ?> hospital = (Map<?, ?>) rows.get(0);
+        assertEquals("Joint procurement with Chesterfield Royal Hospital", hospital.get("title"));
+        assertEquals("2019-03-31", hospital.get("ends_on"));
+        assertEquals("Bolsover District Council; North East Derbyshire District Council", hospital.get("recipient_names"));
+        assertEquals(HttpStatus.NOT_FOUND, api.status(HttpMethod.GET, base + "passwords.csv", viewer(seeds.bolsover), null));
+    }
+
+    @Test
     @Order(4)
     void aViewerOfOneRegionNeverSeesAnotherRegionsFigures() {
         String alliance = "/api/v1/reporting/regions/" + seeds.alliance;
@@ -231,6 +292,10 @@ class ReportingIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.GET, derbyshire + "/dashboard", null),
                 new ApiCalls.Call(HttpMethod.GET, derbyshire + "/arrangements", null),
                 new ApiCalls.Call(HttpMethod.GET, derbyshire + "/opportunities", null),
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/board-reports/2018-19/Q4", null),
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/board-reports/2018-19/Q4?format=pdf", null),
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/open-data/arrangements.csv", null),
+                new ApiCalls.Call(HttpMethod.GET, derbyshire + "/open-data/savings.json", null),
                 new ApiCalls.Call(HttpMethod.GET, "/api/v1/reporting/authorities/" + seeds.bolsover + "/dashboard", null),
                 new ApiCalls.Call(HttpMethod.GET, "/api/v1/reporting/national/dashboard", null),
                 new ApiCalls.Call(HttpMethod.GET, "/api/v1/reporting/read-models", null),
