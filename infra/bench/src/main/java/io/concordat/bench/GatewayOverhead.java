@@ -1,14 +1,11 @@
 package io.concordat.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.HdrHistogram.Histogram;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +27,7 @@ public final class GatewayOverhead {
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
-        String token = signIn(s.keycloak(), s.user());
+        String token = BenchSupport.signIn(s.keycloak(), s.user());
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI viaGateway = URI.create(s.gateway() + s.path());
         URI direct = URI.create(s.direct() + s.path());
@@ -47,10 +44,9 @@ public final class GatewayOverhead {
             run(client, direct, token, perRound, s.concurrency(), service);
             run(client, viaGateway, token, perRound, s.concurrency(), gateway);
         }
-        report("direct to the service", service);
-        report("through the gateway", gateway);
-        System.out.printf(Locale.ROOT, "ratio gateway/direct: p50 %.2f, p95 %.2f, p99 %.2f%n",
-                ratio(gateway, service, 50), ratio(gateway, service, 95), ratio(gateway, service, 99));
+        BenchSupport.report("direct to the service", service);
+        BenchSupport.report("through the gateway", gateway);
+        BenchSupport.ratios("gateway/direct", gateway, service);
     }
 
     private static void run(HttpClient client, URI uri, String token, int requests, int concurrency, Histogram into)
@@ -84,41 +80,11 @@ public final class GatewayOverhead {
         }
     }
 
-    private static void report(String what, Histogram h) {
-        System.out.printf(Locale.ROOT, "%-24s n=%d p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms%n", what,
-                h.getTotalCount(), h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(95) / 1000.0,
-                h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
-    }
-
-    private static double ratio(Histogram a, Histogram b, double percentile) {
-        return (double) a.getValueAtPercentile(percentile) / b.getValueAtPercentile(percentile);
-    }
-
-    private static String signIn(String keycloak, String user) throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(keycloak + "/realms/concordat/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username=" + user
-                        + "&password=concordat-demo")).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("sign-in failed: " + response.body());
-        }
-        return new ObjectMapper().readTree(response.body()).get("access_token").asText();
-    }
-
     record Settings(String gateway, String direct, String keycloak, String path, String user, int requests,
                     int concurrency, int rounds) {
 
         static Settings parse(String[] args) {
-            java.util.Map<String, String> a = new java.util.HashMap<>();
-            for (String arg : args) {
-                int eq = arg.indexOf('=');
-                if (!arg.startsWith("--") || eq < 0) {
-                    throw new IllegalArgumentException("arguments are --name=value; got " + arg);
-                }
-                a.put(arg.substring(2, eq), arg.substring(eq + 1));
-            }
+            java.util.Map<String, String> a = BenchSupport.arguments(args);
             return new Settings(a.getOrDefault("gateway", "http://127.0.0.1:8080"),
                     a.getOrDefault("direct", "http://127.0.0.1:8084"),
                     a.getOrDefault("keycloak", "http://127.0.0.1:8180"),

@@ -61,6 +61,21 @@ class PlatformEndToEndIT {
         assertEquals(2, get("/api/v1/reporting/pipeline", officer, 200).get("total").asLong(),
                 "the two demo opportunities reached reporting through Kafka");
         assertEquals(200, send("GET", "/health", null, null).statusCode());
+
+        String alliance = null;
+        for (JsonNode region : regions) {
+            if (DemoData.ALLIANCE.equals(region.get("name").asText())) {
+                alliance = region.get("id").asText();
+            }
+        }
+        String viewer = signIn("viewer.alliance");
+        JsonNode dashboard = get("/api/v1/reporting/regions/" + alliance + "/dashboard", viewer, 200);
+        assertEquals(1, dashboard.get("pipeline").get("total").asLong(), "only what Bromsgrove shared with the alliance");
+        assertEquals(2, dashboard.get("vacancies").get("open").asLong(), "the two elections vacancies");
+        HttpResponse<String> report = send("GET", "/api/v1/reporting/regions/" + alliance + "/board-reports/2026-27/Q3?format=pdf",
+                viewer, null);
+        assertEquals(200, report.statusCode());
+        assertTrue(report.body().startsWith("%PDF"), "a PDF board report through the gateway");
     }
 
     @Test
