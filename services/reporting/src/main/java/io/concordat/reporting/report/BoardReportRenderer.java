@@ -2,6 +2,7 @@ package io.concordat.reporting.report;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import io.concordat.reporting.domain.BoardReport;
+import io.concordat.reporting.domain.Words;
 import jakarta.inject.Singleton;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -75,11 +76,7 @@ public class BoardReportRenderer {
         }
 
         public String words(String code) {
-            if (code == null || code.isEmpty()) {
-                return "";
-            }
-            String words = code.replace('_', ' ').toLowerCase(Locale.UK);
-            return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+            return Words.sentence(code);
         }
     }
 }

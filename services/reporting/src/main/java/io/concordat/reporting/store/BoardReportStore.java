@@ -7,6 +7,7 @@ import io.concordat.reporting.domain.Dashboard;
 import io.concordat.reporting.domain.FinancialQuarter;
 import io.concordat.reporting.domain.Scope;
 import io.concordat.reporting.domain.Themes;
+import io.concordat.reporting.domain.Words;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -134,14 +135,14 @@ public class BoardReportStore {
                         left join known_authority k on k.id = d.authority_id
                         where ? = any(o.region_ids) and d.decided_on between ? and ?""",
                 rs -> new BoardReport.Decision(rs.getObject(1, LocalDate.class), "COUNCIL_DECISION", rs.getString(2),
-                        rs.getString(3), sentence(rs.getString(4)), sentence(rs.getString(5)) + ", minute " + rs.getString(6)),
+                        rs.getString(3), Words.sentence(rs.getString(4)), Words.sentence(rs.getString(5)) + ", minute " + rs.getString(6)),
                 region, from, to));
         decisions.addAll(Sql.query(connection.get(), """
                         select r.completed_on, a.title, r.decided_by, r.outcome, r.kind, r.note
                         from rpt_review r join rpt_arrangement a on a.arrangement_id = r.arrangement_id
                         where ? = any(a.region_ids) and r.completed_on between ? and ?""",
                 rs -> new BoardReport.Decision(rs.getObject(1, LocalDate.class), "REVIEW", rs.getString(2), rs.getString(3),
-                        sentence(rs.getString(4)), rs.getString(5) + (rs.getString(6) == null ? "" : ": " + rs.getString(6))),
+                        Words.sentence(rs.getString(4)), rs.getString(5) + (rs.getString(6) == null ? "" : ": " + rs.getString(6))),
                 region, from, to));
         decisions.sort(java.util.Comparator.comparing(BoardReport.Decision::on).thenComparing(BoardReport.Decision::subject));
         return decisions;
@@ -149,14 +150,5 @@ public class BoardReportStore {
 
     private static OffsetDateTime start(LocalDate day) {
         return day.atStartOfDay(UK).toOffsetDateTime();
-    }
-
-    /** {@code APPROVED_WITH_CONDITIONS} as "Approved with conditions". */
-    static String sentence(String code) {
-        if (code == null || code.isEmpty()) {
-            return "";
-        }
-        String words = code.replace('_', ' ').toLowerCase(java.util.Locale.UK);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }
