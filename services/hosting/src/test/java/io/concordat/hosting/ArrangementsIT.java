@@ -17,6 +17,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -241,6 +242,19 @@ class ArrangementsIT implements TestPropertyProvider {
                 "{\"pence\":100}"), "a malformed financial year");
         assertEquals(HttpStatus.BAD_REQUEST, api().status(HttpMethod.PUT, base + id + "/baselines/2021%2F22", officer(BOLSOVER),
                 "{\"pence\":\"a hundred pounds\"}"), "money as text");
+        assertEquals(before, state());
+    }
+
+    @Test
+    void aHostedServiceIsInOneOfTheSharedServiceAreas() {
+        String before = state();
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> create(BOLSOVER, """
+                {"title":"Back office","serviceArea":"back-office","basis":"PERMANENT","startsOn":"2020-04-01",
+                 "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"}]}""".formatted(BASSETLAW)));
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+        String problem = refused.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(problem.contains("urn:concordat:problem:unknown-service-area") && problem.contains("\"field\":\"serviceArea\"")
+                && problem.contains("support.procurement"), problem);
         assertEquals(before, state());
     }
 

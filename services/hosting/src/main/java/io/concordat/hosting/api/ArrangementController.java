@@ -1,6 +1,7 @@
 package io.concordat.hosting.api;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.ServiceArea;
 import io.concordat.events.hosting.v1.ArrangementStarted;
 import io.concordat.events.hosting.v1.ArrangementTerminated;
 import io.concordat.events.hosting.v1.IndicatorReported;
@@ -19,6 +20,7 @@ import io.concordat.hosting.domain.HostingRuleException;
 import io.concordat.hosting.domain.Indicator;
 import io.concordat.hosting.domain.ReviewOutcome;
 import io.concordat.hosting.domain.Savings;
+import io.concordat.hosting.domain.ServiceAreas;
 import io.concordat.hosting.domain.Terms;
 import io.concordat.hosting.store.ArrangementStore;
 import io.concordat.hosting.store.PerformanceStore;
@@ -93,6 +95,7 @@ public class ArrangementController {
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<HostingViews.Arrangement> create(Caller caller, @Valid @Body HostingRequests.CreateArrangement r) {
         UUID host = caller.requireAuthority();
+        ServiceArea area = ServiceAreas.require(r.serviceArea());
         Terms terms = rule(() -> Terms.of(Choices.parse(Basis.class, r.basis(), "basis"), r.startsOn(), r.endsOn(), r.trialMonths(),
                 r.reviewOn(), r.interimCondition(), r.capacityDaysPerWeek(), r.capacityNote()));
         CostAllocation allocation = Choices.parse(CostAllocation.class, r.costAllocation(), "cost allocation");
@@ -108,7 +111,7 @@ public class ArrangementController {
             if (!notMember.isEmpty()) {
                 throw ProblemException.unprocessable("not-a-member-of-region", "The host shares only with its own regions.");
             }
-            UUID id = commands.agree(r.title().strip(), r.serviceArea().strip(), host, terms, allocation, r.noticeMonths(),
+            UUID id = commands.agree(r.title().strip(), area.code(), host, terms, allocation, r.noticeMonths(),
                     r.agreementReference(), r.legalBasis(), regions, r.recipients().stream()
                             .map(a -> new ArrangementStore.Recipient(a.authorityId(), a.joinedOn(), null, null,
                                     a.serviceLevel(), a.accountManager())).toList(), null, caller.subject());
