@@ -6,6 +6,12 @@ import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.hosting.v1.ReviewCompleted;
 import io.concordat.events.hosting.v1.ReviewScheduled;
 import io.concordat.events.hosting.v1.HostTransferred;
+import io.concordat.events.hosting.v1.HostTransferAccepted;
+import io.concordat.events.hosting.v1.HostTransferDeclined;
+import io.concordat.events.hosting.v1.HostTransferProposed;
+import io.concordat.events.hosting.v1.RecipientAccepted;
+import io.concordat.events.hosting.v1.RecipientDeclined;
+import io.concordat.events.hosting.v1.RecipientInvited;
 import io.concordat.events.hosting.v1.RecipientJoined;
 import io.concordat.events.hosting.v1.RecipientLeft;
 import io.concordat.events.hosting.v1.RechargeIssued;
@@ -127,12 +133,32 @@ public final class EventTypes {
     public static final EventType<ReviewScheduled> REVIEW_SCHEDULED =
             new EventType<>("io.concordat.arrangement.review-scheduled.v1", ReviewScheduled.class, Topics.HOSTING);
 
+    public static final EventType<RecipientInvited> RECIPIENT_INVITED =
+            new EventType<>("io.concordat.arrangement.recipient-invited.v1", RecipientInvited.class, Topics.HOSTING);
+
+    public static final EventType<RecipientAccepted> RECIPIENT_ACCEPTED =
+            new EventType<>("io.concordat.arrangement.recipient-accepted.v1", RecipientAccepted.class, Topics.HOSTING);
+
+    public static final EventType<RecipientDeclined> RECIPIENT_DECLINED =
+            new EventType<>("io.concordat.arrangement.recipient-declined.v1", RecipientDeclined.class, Topics.HOSTING);
+
+    public static final EventType<HostTransferProposed> HOST_TRANSFER_PROPOSED =
+            new EventType<>("io.concordat.arrangement.host-transfer-proposed.v1", HostTransferProposed.class, Topics.HOSTING);
+
+    public static final EventType<HostTransferAccepted> HOST_TRANSFER_ACCEPTED =
+            new EventType<>("io.concordat.arrangement.host-transfer-accepted.v1", HostTransferAccepted.class, Topics.HOSTING);
+
+    public static final EventType<HostTransferDeclined> HOST_TRANSFER_DECLINED =
+            new EventType<>("io.concordat.arrangement.host-transfer-declined.v1", HostTransferDeclined.class, Topics.HOSTING);
+
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
             MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED,
             OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED,
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,
-            ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED);
+            ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED,
+            RECIPIENT_INVITED, RECIPIENT_ACCEPTED, RECIPIENT_DECLINED,
+            HOST_TRANSFER_PROPOSED, HOST_TRANSFER_ACCEPTED, HOST_TRANSFER_DECLINED);
 
     private EventTypes() {
     }

@@ -17,6 +17,7 @@ import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -81,18 +82,19 @@ class ArrangementsIT implements TestPropertyProvider {
                  "startsOn":"2011-04-01","costAllocation":"EQUAL_SHARES","regionIds":["%s"],
                  "recipients":[{"authorityId":"%s","joinedOn":"2011-04-01","accountManager":"Head of Finance"},
                                {"authorityId":"%s","joinedOn":"2011-04-01"}]}""".formatted(DERBYSHIRE, BASSETLAW, NE_DERBYSHIRE));
+        accept(id, BASSETLAW);
+        accept(id, NE_DERBYSHIRE);
 
-        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(BOLSOVER),
-                "{\"toAuthorityId\":\"" + BASSETLAW + "\",\"effectiveOn\":\"2013-07-01\"}");
+        transfer(id, BOLSOVER, BASSETLAW, "2013-07-01");
         assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers",
                 officer(BOLSOVER), "{\"toAuthorityId\":\"" + HOSPITAL + "\",\"effectiveOn\":\"2014-04-01\"}"),
                 "the former host no longer runs it");
-        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(BASSETLAW),
-                "{\"toAuthorityId\":\"" + HOSPITAL + "\",\"effectiveOn\":\"2014-04-01\"}");
+        transfer(id, BASSETLAW, HOSPITAL, "2014-04-01");
         api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients/" + NE_DERBYSHIRE + "/leave", officer(HOSPITAL),
                 "{\"leftOn\":\"2014-03-31\",\"reason\":\"Left when the host moved to the hospital\"}");
         api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients", officer(HOSPITAL),
                 "{\"authorityId\":\"" + NE_DERBYSHIRE + "\",\"joinedOn\":\"2016-04-01\"}");
+        accept(id, NE_DERBYSHIRE);
 
         Map<?, ?> onNewYear2014 = api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id + "?hostOn=2014-01-01",
                 officer(NE_DERBYSHIRE), null);
@@ -161,6 +163,8 @@ class ArrangementsIT implements TestPropertyProvider {
                 {"title":"Payroll","serviceArea":"support.payroll","basis":"PERMANENT","startsOn":"2012-04-01",
                  "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2012-04-01"},
                  {"authorityId":"%s","joinedOn":"2012-04-01"}]}""".formatted(BASSETLAW, NE_DERBYSHIRE));
+        accept(id, BASSETLAW);
+        accept(id, NE_DERBYSHIRE);
         String base = "/api/v1/hosting/arrangements/" + id;
         api().send(HttpMethod.PUT, base + "/running-costs/2012/13".replace("2012/13", "2012%2F13"), officer(BOLSOVER), "{\"pence\":12000001}");
         api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BOLSOVER), "{\"pence\":9000000}");
@@ -244,6 +248,204 @@ class ArrangementsIT implements TestPropertyProvider {
         assertEquals(before, state());
     }
 
+    /** Seed 003: after the hosting moved, 2012/13 is still Bolsover's year: its running cost, its recharges, its saving. */
+    @Test
+    void aPastYearsLedgerUsesTheHostOfThatYear() {
+        String id = create(BOLSOVER, """
+                {"title":"Building control","serviceArea":"support.property","basis":"PERMANENT","startsOn":"2012-04-01",
+                 "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2012-04-01"},
+                 {"authorityId":"%s","joinedOn":"2012-04-01"}]}""".formatted(BASSETLAW, NE_DERBYSHIRE));
+        accept(id, BASSETLAW);
+        accept(id, NE_DERBYSHIRE);
+        String base = "/api/v1/hosting/arrangements/" + id;
+        api().send(HttpMethod.PUT, base + "/running-costs/2012%2F13", officer(BOLSOVER), "{\"pence\":10000000}");
+        api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BOLSOVER), "{\"pence\":6000000}");
+        api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(BASSETLAW), "{\"pence\":5000000}");
+        api().send(HttpMethod.PUT, base + "/baselines/2012%2F13", officer(NE_DERBYSHIRE), "{\"pence\":5000000}");
+        for (UUID recipient : List.of(BASSETLAW, NE_DERBYSHIRE)) {
+            api().send(HttpMethod.POST, base + "/recharges", officer(BOLSOVER), "{\"recipientAuthorityId\":\"" + recipient
+                    + "\",\"periodFrom\":\"2012-04-01\",\"periodTo\":\"2013-03-31\",\"amountPence\":3000000}");
+        }
+        Map<?, ?> before = api().send(HttpMethod.GET, base + "/savings/2012%2F13", officer(NE_DERBYSHIRE), null);
+
+        transfer(id, BOLSOVER, HOSPITAL, "2014-04-01");
+        Map<?, ?> after = api().send(HttpMethod.GET, base + "/savings/2012%2F13", officer(NE_DERBYSHIRE), null);
+
+        assertEquals(before.get("authorities"), after.get("authorities"), "a new host does not change a past year");
+        Map<?, ?> bolsover = lines(after).get(BOLSOVER.toString());
+        assertEquals(10000000L - 6000000L, pence(bolsover, "costPence"), "the year's host carries its running cost");
+        assertEquals(2000000L, pence(bolsover, "savingPence"));
+        assertTrue(!lines(after).containsKey(HOSPITAL.toString()), "the new host had no part in 2012/13: " + after);
+        assertEquals(10000000L, pence(after, "runningCostPence"));
+        assertEquals(16000000L - 10000000L, pence(after, "totalSavingPence"));
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, base + "/savings/2012%2F13/record", officer(HOSPITAL), null),
+                "the new host does not close a year it did not host");
+        api().send(HttpMethod.POST, base + "/savings/2012%2F13/record", officer(BOLSOVER), null);
+        List<EventEnvelope> recorded = TestEvents.readAll(EventTypes.SAVINGS_RECORDED.topic(), e -> e.subject().equals(id)
+                && e.type().equals(EventTypes.SAVINGS_RECORDED.type()), Duration.ofSeconds(4));
+        assertEquals(3, recorded.size());
+        assertTrue(recorded.stream().anyMatch(e -> e.authorityId().equals(BOLSOVER)
+                && new String(e.data()).contains("\"costPence\":4000000")), "published with the year's host's figures");
+    }
+
+    /** A year with two hosts: each keeps its own running cost; neither writes the other's, nor a year it did not host. */
+    @Test
+    void aFormerHostCorrectsItsOwnYearsRunningCostsAndTheNewHostCannotOverwriteThem() {
+        String id = create(BOLSOVER, """
+                {"title":"Procurement","serviceArea":"support.procurement","basis":"PERMANENT","startsOn":"2012-04-01",
+                 "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2012-04-01"}]}""".formatted(BASSETLAW));
+        accept(id, BASSETLAW);
+        transfer(id, BOLSOVER, HOSPITAL, "2013-10-01");
+        String base = "/api/v1/hosting/arrangements/" + id;
+
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.PUT, base + "/running-costs/2012%2F13", officer(HOSPITAL),
+                "{\"pence\":999}"), "the current host cannot overwrite a year it did not host");
+        api().send(HttpMethod.PUT, base + "/running-costs/2012%2F13", officer(BOLSOVER), "{\"pence\":500}");
+        Map<?, ?> corrected = api().send(HttpMethod.PUT, base + "/running-costs/2012%2F13", officer(BOLSOVER), "{\"pence\":700}");
+        assertEquals(700L, pence(corrected, "runningCostPence"), "the former host corrects its own year");
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.PUT, base + "/running-costs/2014%2F15", officer(BOLSOVER),
+                "{\"pence\":1}"), "nor does the former host write a year after it stopped hosting");
+
+        api().send(HttpMethod.PUT, base + "/running-costs/2013%2F14", officer(BOLSOVER), "{\"pence\":300}");
+        Map<?, ?> shared = api().send(HttpMethod.PUT, base + "/running-costs/2013%2F14", officer(HOSPITAL), "{\"pence\":400}");
+        assertEquals(700L, pence(shared, "runningCostPence"));
+        assertEquals(2, ((List<?>) shared.get("hosts")).size(), "both hosts of 2013/14 keep their own figure");
+        assertEquals(300L, pence(lines(shared).get(BOLSOVER.toString()), "costPence"));
+        assertEquals(400L, pence(lines(shared).get(HOSPITAL.toString()), "costPence"));
+        assertEquals(700L, pence(api().send(HttpMethod.GET, base + "/savings/2012%2F13", officer(HOSPITAL), null),
+                "runningCostPence"));
+    }
+
+    /** A council is not bound by another's say-so: it receives the service, and is recharged, only once its own staff accept. */
+    @Test
+    void aRecipientReceivesTheServiceOnlyOnceItsOwnCouncilAccepts() {
+        String id = create(BOLTON, """
+                {"title":"Payroll for Chorley","serviceArea":"support.payroll","basis":"PERMANENT","startsOn":"2020-04-01",
+                 "costAllocation":"FIXED_FEE","recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"}]}""".formatted(CHORLEY));
+        String base = "/api/v1/hosting/arrangements/" + id;
+        String recharge = "{\"recipientAuthorityId\":\"" + CHORLEY + "\",\"periodFrom\":\"2020-04-01\","
+                + "\"periodTo\":\"2020-06-30\",\"amountPence\":100}";
+        Map<?, ?> asked = api().send(HttpMethod.GET, base, officer(CHORLEY), null);
+        assertEquals("ASKED", ((Map<?, ?>) ((List<?>) asked.get("recipients")).get(0)).get("consent"), "asked, it can read what it is asked");
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, api().status(HttpMethod.POST, base + "/recharges", officer(BOLTON), recharge),
+                "no recharge before it accepts");
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, base + "/recipients/" + CHORLEY + "/accept",
+                officer(STOCKPORT), null), "another council cannot accept for it");
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, base + "/recipients/" + CHORLEY + "/accept",
+                officer(BOLTON), null), "nor can the host");
+
+        Map<?, ?> accepted = api().send(HttpMethod.POST, base + "/recipients/" + CHORLEY + "/accept", officer(CHORLEY), null);
+
+        assertEquals("ACCEPTED", ((Map<?, ?>) ((List<?>) accepted.get("recipients")).get(0)).get("consent"));
+        assertTrue(accepted.get("history").toString().contains("Chorley Council accepted to receive the service from 2020-04-01"),
+                accepted.get("history").toString());
+        assertEquals(HttpStatus.CREATED, api().status(HttpMethod.POST, base + "/recharges", officer(BOLTON), recharge));
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.POST, base + "/recipients/" + CHORLEY + "/accept",
+                officer(CHORLEY), null), "it answers once");
+
+        api().send(HttpMethod.POST, base + "/recipients", officer(BOLTON), "{\"authorityId\":\"" + STOCKPORT
+                + "\",\"joinedOn\":\"2021-04-01\"}");
+        assertEquals("DECLINED", api().send(HttpMethod.POST, base + "/recipients/" + STOCKPORT + "/decline", officer(STOCKPORT),
+                null).get("answer"));
+        assertEquals(HttpStatus.NOT_FOUND, api().status(HttpMethod.GET, base, officer(STOCKPORT), null),
+                "a council that declined does not see the arrangement");
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, api().status(HttpMethod.POST, base + "/recharges", officer(BOLTON),
+                recharge.replace(CHORLEY.toString(), STOCKPORT.toString()).replace("2020-", "2021-")));
+        assertTrue(api().send(HttpMethod.GET, base, officer(BOLTON), null).get("history").toString()
+                .contains("Stockport Metropolitan Borough Council declined to receive the service"));
+
+        List<EventEnvelope> facts = TestEvents.readAll(EventTypes.RECIPIENT_JOINED.topic(), e -> e.subject().equals(id),
+                Duration.ofSeconds(4));
+        List<String> types = facts.stream().map(EventEnvelope::type).toList();
+        assertEquals(1, types.stream().filter(EventTypes.RECIPIENT_JOINED.type()::equals).count(), "joined once, on acceptance: " + types);
+        assertEquals(2, types.stream().filter(EventTypes.RECIPIENT_INVITED.type()::equals).count(), types.toString());
+        assertEquals(1, types.stream().filter(EventTypes.RECIPIENT_ACCEPTED.type()::equals).count(), types.toString());
+        assertEquals(1, types.stream().filter(EventTypes.RECIPIENT_DECLINED.type()::equals).count(), types.toString());
+        assertTrue(types.indexOf(EventTypes.RECIPIENT_ACCEPTED.type()) < types.indexOf(EventTypes.RECIPIENT_JOINED.type()), types.toString());
+    }
+
+    /** A host cannot make a third council the host: the hosting passes only when the proposed host accepts. */
+    @Test
+    void theHostChangesOnlyWhenTheProposedHostAccepts() {
+        String id = create(BOLSOVER, """
+                {"title":"Legal services","serviceArea":"support.legal","basis":"PERMANENT","startsOn":"2015-04-01",
+                 "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2015-04-01"}]}""".formatted(BASSETLAW));
+        String base = "/api/v1/hosting/arrangements/" + id;
+        String first = proposeTransfer(id, BOLSOVER, HOSPITAL, "2017-04-01");
+        Map<?, ?> proposed = api().send(HttpMethod.GET, base, officer(HOSPITAL), null);
+        assertEquals(BOLSOVER.toString(), proposed.get("hostAuthorityId"), "proposed, not transferred");
+        assertEquals(HOSPITAL.toString(), ((Map<?, ?>) proposed.get("proposedHost")).get("authorityId"));
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.POST, base + "/host-transfers/" + first + "/accept",
+                officer(BASSETLAW), null), "only the body proposed accepts");
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.POST, base + "/host-transfers", officer(BOLSOVER),
+                "{\"toAuthorityId\":\"" + BASSETLAW + "\",\"effectiveOn\":\"2017-04-01\"}"), "one proposal at a time");
+
+        api().send(HttpMethod.POST, base + "/host-transfers/" + first + "/decline", officer(HOSPITAL), null);
+        assertEquals(HttpStatus.NOT_FOUND, api().status(HttpMethod.GET, base, officer(HOSPITAL), null));
+        assertEquals(BOLSOVER.toString(), api().send(HttpMethod.GET, base, officer(BOLSOVER), null).get("hostAuthorityId"));
+
+        String second = proposeTransfer(id, BOLSOVER, HOSPITAL, "2018-04-01");
+        Map<?, ?> accepted = api().send(HttpMethod.POST, base + "/host-transfers/" + second + "/accept", officer(HOSPITAL), null);
+
+        assertEquals(HOSPITAL.toString(), accepted.get("hostAuthorityId"));
+        assertEquals(2, ((List<?>) accepted.get("hosts")).size());
+        assertEquals("2018-03-31", ((Map<?, ?>) ((List<?>) accepted.get("hosts")).get(0)).get("to"));
+        String history = accepted.get("history").toString();
+        assertTrue(history.contains("declined to host the service") && history.contains("accepted to host the service"), history);
+        List<String> types = TestEvents.readAll(EventTypes.HOST_TRANSFERRED.topic(), e -> e.subject().equals(id), Duration.ofSeconds(4))
+                .stream().map(EventEnvelope::type).toList();
+        assertEquals(1, types.stream().filter(EventTypes.HOST_TRANSFERRED.type()::equals).count(), "transferred once, on acceptance");
+        assertEquals(2, types.stream().filter(EventTypes.HOST_TRANSFER_PROPOSED.type()::equals).count(), types.toString());
+        assertEquals(1, types.stream().filter(EventTypes.HOST_TRANSFER_DECLINED.type()::equals).count(), types.toString());
+        assertEquals(1, types.stream().filter(EventTypes.HOST_TRANSFER_ACCEPTED.type()::equals).count(), types.toString());
+    }
+
+    /** A dissolved partnership: nothing is recharged after the exit date, and every recipient stops receiving on it. */
+    @Test
+    void aTerminatedArrangementTakesNoMoneyAfterItsExitAndEndsEveryRecipientsReceipt() {
+        String id = create(STOCKPORT, """
+                {"title":"Shared ICT","serviceArea":"support.ict","basis":"PERMANENT","startsOn":"2019-04-01",
+                 "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2019-04-01"},
+                 {"authorityId":"%s","joinedOn":"2019-04-01"}]}""".formatted(CHORLEY, BOLTON));
+        accept(id, CHORLEY);
+        accept(id, BOLTON);
+        String base = "/api/v1/hosting/arrangements/" + id;
+
+        Map<?, ?> ended = api().send(HttpMethod.POST, base + "/terminate", officer(STOCKPORT),
+                "{\"reason\":\"Partnership dissolved\",\"exitOn\":\"2021-03-31\"}");
+
+        for (Object r : (List<?>) ended.get("recipients")) {
+            assertEquals("2021-03-31", ((Map<?, ?>) r).get("leftOn"), ended.toString());
+            assertTrue(((Map<?, ?>) r).get("leftReason").toString().contains("Partnership dissolved"));
+        }
+        String before = state();
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.POST, base + "/recharges", officer(STOCKPORT),
+                "{\"recipientAuthorityId\":\"" + CHORLEY + "\",\"periodFrom\":\"2021-04-01\",\"periodTo\":\"2021-06-30\","
+                        + "\"amountPence\":100}"), "a period after the exit");
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.POST, base + "/recharges", officer(STOCKPORT),
+                "{\"recipientAuthorityId\":\"" + CHORLEY + "\",\"periodFrom\":\"2021-01-01\",\"periodTo\":\"2021-04-30\","
+                        + "\"amountPence\":100}"), "a period that runs past the exit");
+        assertEquals(before, state());
+        assertEquals(HttpStatus.CREATED, api().status(HttpMethod.POST, base + "/recharges", officer(STOCKPORT),
+                "{\"recipientAuthorityId\":\"" + CHORLEY + "\",\"periodFrom\":\"2021-01-01\",\"periodTo\":\"2021-03-31\","
+                        + "\"amountPence\":100}"), "the last quarter before the exit is still due");
+        assertEquals(2, TestEvents.readAll(EventTypes.RECIPIENT_LEFT.topic(), e -> e.subject().equals(id)
+                && e.type().equals(EventTypes.RECIPIENT_LEFT.type()), Duration.ofSeconds(4)).size());
+    }
+
+    @Test
+    void aHostedServiceIsInOneOfTheSharedServiceAreas() {
+        String before = state();
+        HttpClientResponseException refused = assertThrows(HttpClientResponseException.class, () -> create(BOLSOVER, """
+                {"title":"Back office","serviceArea":"back-office","basis":"PERMANENT","startsOn":"2020-04-01",
+                 "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"}]}""".formatted(BASSETLAW)));
+        assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus());
+        String problem = refused.getResponse().getBody(String.class).orElseThrow();
+        assertTrue(problem.contains("urn:concordat:problem:unknown-service-area") && problem.contains("\"field\":\"serviceArea\"")
+                && problem.contains("support.procurement"), problem);
+        assertEquals(before, state());
+    }
+
     @Test
     void noEndpointLeaksOrChangesAnythingForTheWrongToken() {
         String id = create(BOLSOVER, """
@@ -252,6 +454,7 @@ class ArrangementsIT implements TestPropertyProvider {
         String base = "/api/v1/hosting/arrangements/" + id;
         String review = (String) http.toBlocking().retrieve(ApiCalls.request(HttpMethod.POST, base + "/reviews", officer(BOLSOVER),
                 "{\"kind\":\"Annual review\",\"dueOn\":\"2021-04-01\"}"), Argument.listOf(Map.class)).get(0).get("id");
+        String transfer = proposeTransfer(id, BOLSOVER, NE_DERBYSHIRE, "2022-04-01");
         TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, DERBYSHIRE.toString(), LEAVER,
                 new MembershipEnded(DERBYSHIRE, LEAVER, LocalDate.now(), "admin", Instant.now()));
         Eventually.until("the member left", Duration.ofSeconds(30), () -> Superuser.count("hosting",
@@ -273,7 +476,13 @@ class ArrangementsIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.POST, base + "/reviews", "{\"kind\":\"x\",\"dueOn\":\"2022-04-01\"}"),
                 new ApiCalls.Call(HttpMethod.POST, base + "/reviews/" + review + "/complete",
                         "{\"outcome\":\"TERMINATE\",\"decidedBy\":\"x\",\"completedOn\":\"2021-04-01\"}"),
-                new ApiCalls.Call(HttpMethod.POST, base + "/savings/2020%2F21/record", null));
+                new ApiCalls.Call(HttpMethod.POST, base + "/savings/2020%2F21/record", null),
+                new ApiCalls.Call(HttpMethod.POST, base + "/recipients/" + BASSETLAW + "/accept", null),
+                new ApiCalls.Call(HttpMethod.POST, base + "/recipients/" + BASSETLAW + "/decline", null),
+                new ApiCalls.Call(HttpMethod.POST, base + "/recipients/" + OUTSIDER + "/accept", null),
+                new ApiCalls.Call(HttpMethod.POST, base + "/recipients/" + LEAVER + "/accept", null),
+                new ApiCalls.Call(HttpMethod.POST, base + "/host-transfers/" + transfer + "/accept", null),
+                new ApiCalls.Call(HttpMethod.POST, base + "/host-transfers/" + transfer + "/decline", null));
         String[] roles = {Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN};
         Map<String, String> wrong = Map.of("another authority", tokens.forAuthority(OUTSIDER, roles),
                 "a member that left the region", tokens.forAuthority(LEAVER, roles),
@@ -285,6 +494,8 @@ class ArrangementsIT implements TestPropertyProvider {
         assertTrue(http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements", tokens.forAuthority(
                 OUTSIDER, roles), null), Argument.listOf(Map.class)).stream().noneMatch(a -> id.equals(a.get("id"))));
         assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, base, officer(NE_DERBYSHIRE), null), "a current member of the county area");
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.POST, base + "/recipients/" + BASSETLAW + "/accept", officer(BASSETLAW),
+                null), "the council asked answers for itself");
     }
 
     @Test
@@ -301,20 +512,56 @@ class ArrangementsIT implements TestPropertyProvider {
         Eventually.until("both deliveries handled", Duration.ofSeconds(30), () -> Superuser.count("hosting",
                 "select count(*) from processed_event where event_type = '" + EventTypes.OPPORTUNITY_APPROVED.type() + "'") >= 2);
         assertEquals(1, Superuser.count("hosting", made), "a second delivery makes no second arrangement");
-        assertTrue(http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements", officer(CHORLEY), null),
-                Argument.listOf(Map.class)).stream().anyMatch(a -> "Shared elections service".equals(a.get("title"))));
+        Map arrangement = http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements", officer(CHORLEY),
+                null), Argument.listOf(Map.class)).stream().filter(a -> "Shared elections service".equals(a.get("title")))
+                .findFirst().orElseThrow();
+        assertEquals("ACCEPTED", ((Map<?, ?>) ((List<?>) arrangement.get("recipients")).get(0)).get("consent"),
+                "the council's decision on the opportunity is its consent: it is not asked again");
+        assertEquals(0, Superuser.count("hosting", "select count(*) from awaiting_answer where arrangement_id = '"
+                + arrangement.get("id") + "'"));
     }
 
     private static String state() {
         return String.join("/", List.of("arrangement", "arrangement where status = 'TERMINATED'", "host_period", "recipient",
-                "recipient where left_on is not null", "recharge", "baseline", "running_cost", "indicator", "reading", "review",
-                "review where outcome is not null", "outbox").stream()
+                "recipient where left_on is not null", "recipient where consent <> 'ASKED'", "host_transfer",
+                "host_transfer where answer <> 'ASKED'", "awaiting_answer", "arrangement_change", "recharge", "baseline",
+                "running_cost", "indicator", "reading", "review", "review where outcome is not null", "outbox").stream()
                 .map(t -> String.valueOf(Superuser.count("hosting", "select count(*) from " + t))).toList());
     }
 
     private String hostOn(String id, String day) {
         return (String) ((Map<?, ?>) api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id + "?hostOn=" + day,
                 officer(BOLSOVER), null).get("hostOn")).get("authorityId");
+    }
+
+    /** The council's own staff accept to receive the service. */
+    private void accept(String id, UUID council) {
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/recipients/" + council + "/accept", officer(council),
+                null);
+    }
+
+    /** The host proposes a transfer; answers the transfer's id. */
+    private String proposeTransfer(String id, UUID host, UUID to, String effectiveOn) {
+        Map<?, ?> proposed = api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers", officer(host),
+                "{\"toAuthorityId\":\"" + to + "\",\"effectiveOn\":\"" + effectiveOn + "\"}");
+        return (String) ((Map<?, ?>) proposed.get("proposedHost")).get("transferId");
+    }
+
+    /** A transfer proposed by the host and accepted by the new host's own staff. */
+    private void transfer(String id, UUID host, UUID to, String effectiveOn) {
+        String transfer = proposeTransfer(id, host, to, effectiveOn);
+        api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers/" + transfer + "/accept", officer(to),
+                null);
+    }
+
+    private Map<String, Map<?, ?>> lines(Map<?, ?> year) {
+        Map<String, Map<?, ?>> lines = new java.util.HashMap<>();
+        ((List<?>) year.get("authorities")).forEach(l -> lines.put((String) ((Map<?, ?>) l).get("authorityId"), (Map<?, ?>) l));
+        return lines;
+    }
+
+    private static long pence(Map<?, ?> map, String key) {
+        return ((Number) map.get(key)).longValue();
     }
 
     private String create(UUID host, String body) {

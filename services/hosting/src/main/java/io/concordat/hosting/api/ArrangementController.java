@@ -1,24 +1,24 @@
 package io.concordat.hosting.api;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.ServiceArea;
 import io.concordat.events.hosting.v1.ArrangementStarted;
-import io.concordat.events.hosting.v1.ArrangementTerminated;
 import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.hosting.v1.ReviewCompleted;
-import io.concordat.events.hosting.v1.HostTransferred;
-import io.concordat.events.hosting.v1.RechargeIssued;
-import io.concordat.events.hosting.v1.RecipientJoined;
 import io.concordat.events.hosting.v1.RecipientLeft;
-import io.concordat.events.hosting.v1.SavingsRecorded;
+import io.concordat.hosting.app.ArrangementCommands;
+import io.concordat.hosting.app.Arrangements;
 import io.concordat.hosting.domain.ArrangementStatus;
 import io.concordat.hosting.domain.Basis;
+import io.concordat.hosting.domain.Consent;
 import io.concordat.hosting.domain.CostAllocation;
 import io.concordat.hosting.domain.FinancialYear;
 import io.concordat.hosting.domain.HostPeriod;
 import io.concordat.hosting.domain.HostingRuleException;
 import io.concordat.hosting.domain.Indicator;
+import io.concordat.hosting.domain.Recipient;
 import io.concordat.hosting.domain.ReviewOutcome;
-import io.concordat.hosting.domain.Savings;
+import io.concordat.hosting.domain.ServiceAreas;
 import io.concordat.hosting.domain.Terms;
 import io.concordat.hosting.store.ArrangementStore;
 import io.concordat.hosting.store.PerformanceStore;
@@ -47,10 +47,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,17 +69,19 @@ public class ArrangementController {
     private final ArrangementStore store;
     private final PerformanceStore performance;
     private final ArrangementCommands commands;
+    private final Arrangements arrangements;
     private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
     private final EventPublisher events;
 
     public ArrangementController(TenantTransactions transactions, ArrangementStore store, PerformanceStore performance,
-                                 ArrangementCommands commands, AuthorityDirectory authorities, RegionMemberships memberships,
-                                 EventPublisher events) {
+                                 ArrangementCommands commands, Arrangements arrangements, AuthorityDirectory authorities,
+                                 RegionMemberships memberships, EventPublisher events) {
         this.transactions = transactions;
         this.store = store;
         this.performance = performance;
         this.commands = commands;
+        this.arrangements = arrangements;
         this.authorities = authorities;
         this.memberships = memberships;
         this.events = events;
@@ -93,6 +92,7 @@ public class ArrangementController {
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<HostingViews.Arrangement> create(Caller caller, @Valid @Body HostingRequests.CreateArrangement r) {
         UUID host = caller.requireAuthority();
+        ServiceArea area = ServiceAreas.require(r.serviceArea());
         Terms terms = rule(() -> Terms.of(Choices.parse(Basis.class, r.basis(), "basis"), r.startsOn(), r.endsOn(), r.trialMonths(),
                 r.reviewOn(), r.interimCondition(), r.capacityDaysPerWeek(), r.capacityNote()));
         CostAllocation allocation = Choices.parse(CostAllocation.class, r.costAllocation(), "cost allocation");
@@ -108,10 +108,11 @@ public class ArrangementController {
             if (!notMember.isEmpty()) {
                 throw ProblemException.unprocessable("not-a-member-of-region", "The host shares only with its own regions.");
             }
-            UUID id = commands.agree(r.title().strip(), r.serviceArea().strip(), host, terms, allocation, r.noticeMonths(),
+            // Recorded here, even after the fact, the recipients are only asked: each joins when it accepts.
+            UUID id = commands.agree(r.title().strip(), area.code(), host, terms, allocation, r.noticeMonths(),
                     r.agreementReference(), r.legalBasis(), regions, r.recipients().stream()
-                            .map(a -> new ArrangementStore.Recipient(a.authorityId(), a.joinedOn(), null, null,
-                                    a.serviceLevel(), a.accountManager())).toList(), null, caller.subject());
+                    .map(a -> Recipient.asked(a.authorityId(), a.joinedOn(), a.serviceLevel(), a.accountManager())).toList(),
+                    null, caller.subject());
             return view(find(id), null);
         });
         return HttpResponse.created(view, URI.create("/api/v1/hosting/arrangements/" + view.id()));
@@ -149,53 +150,53 @@ public class ArrangementController {
         });
     }
 
+    /** Proposes a new host from a day; the hosting passes only when that body accepts. */
     @Post("/{id}/host-transfers")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.Arrangement transfer(Caller caller, @PathVariable UUID id, @Valid @Body HostingRequests.TransferHost r) {
-        return transactions.write(caller, connection -> {
-            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            rule(() -> {
-                HostPeriod.requireTransfer(store.hostHistory(id), r.toAuthorityId(), r.effectiveOn());
-                return null;
-            });
-            if (!authorities.isRegistered(r.toAuthorityId())) {
-                throw ProblemException.unprocessable("unknown-authority", "No registered body " + r.toAuthorityId() + ".");
-            }
-            store.log(id, "Host transferred from " + authorities.nameOf(a.hostAuthorityId()) + " to "
-                    + authorities.nameOf(r.toAuthorityId()) + " from " + r.effectiveOn(), caller.subject());
-            store.endHostPeriod(id, r.effectiveOn().minusDays(1));
-            store.startHostPeriod(id, r.toAuthorityId(), r.effectiveOn());
-            store.addParty(id, r.toAuthorityId());
-            store.changeHost(id, r.toAuthorityId());
-            events.publish(EventTypes.HOST_TRANSFERRED, id.toString(), r.toAuthorityId(), a.regionIds(),
-                    new HostTransferred(id, a.hostAuthorityId(), r.toAuthorityId(), r.effectiveOn(), Instant.now()));
-            return view(find(id), null);
-        });
+        arrangements.proposeTransfer(caller, id, r.toAuthorityId(), r.effectiveOn());
+        return get(caller, id, null);
     }
 
+    /** The proposed host, and only it, accepts: it hosts from the day proposed. */
+    @Post("/{id}/host-transfers/{transferId}/accept")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement acceptTransfer(Caller caller, @PathVariable UUID id, @PathVariable UUID transferId) {
+        arrangements.answerTransfer(caller, id, transferId, Consent.ACCEPTED);
+        return get(caller, id, null);
+    }
+
+    /** The proposed host declines: the current host keeps the service. */
+    @Post("/{id}/host-transfers/{transferId}/decline")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Answer declineTransfer(Caller caller, @PathVariable UUID id, @PathVariable UUID transferId) {
+        arrangements.answerTransfer(caller, id, transferId, Consent.DECLINED);
+        return new HostingViews.Answer(id, caller.requireAuthority(), Consent.DECLINED.name());
+    }
+
+    /** Asks a council to receive the service from a day; it receives it only once it accepts. */
     @Post("/{id}/recipients")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.Arrangement addRecipient(Caller caller, @PathVariable UUID id,
                                                  @Valid @Body HostingRequests.AddRecipient r) {
-        return transactions.write(caller, connection -> {
-            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            if (r.authorityId().equals(a.hostAuthorityId()) || !authorities.isRegistered(r.authorityId())) {
-                throw ProblemException.unprocessable("invalid-recipient", "A recipient is a registered body other than the host.");
-            }
-            if (store.recipients(id).stream().anyMatch(x -> x.authorityId().equals(r.authorityId()) && x.leftOn() == null)) {
-                throw ProblemException.conflict("already-a-recipient", "That body already receives the service.");
-            }
-            if (r.joinedOn().isBefore(a.startsOn())) {
-                throw ProblemException.badRequest("joins-before-start", "A recipient cannot join before the arrangement starts.");
-            }
-            store.addRecipient(id, new ArrangementStore.Recipient(r.authorityId(), r.joinedOn(), null, null, r.serviceLevel(),
-                    r.accountManager()));
-            store.addParty(id, r.authorityId());
-            store.log(id, authorities.nameOf(r.authorityId()) + " joined from " + r.joinedOn(), caller.subject());
-            events.publish(EventTypes.RECIPIENT_JOINED, id.toString(), a.hostAuthorityId(), a.regionIds(),
-                    new RecipientJoined(id, r.authorityId(), r.joinedOn(), Instant.now()));
-            return view(find(id), null);
-        });
+        arrangements.askRecipient(caller, id, r.authorityId(), r.joinedOn(), r.serviceLevel(), r.accountManager());
+        return get(caller, id, null);
+    }
+
+    /** The council asked, and only it, accepts to receive the service. */
+    @Post("/{id}/recipients/{authorityId}/accept")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Arrangement acceptAsRecipient(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId) {
+        arrangements.answerAsRecipient(caller, id, authorityId, Consent.ACCEPTED);
+        return get(caller, id, null);
+    }
+
+    /** The council asked declines; it no longer sees the arrangement. */
+    @Post("/{id}/recipients/{authorityId}/decline")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public HostingViews.Answer declineAsRecipient(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId) {
+        arrangements.answerAsRecipient(caller, id, authorityId, Consent.DECLINED);
+        return new HostingViews.Answer(id, authorityId, Consent.DECLINED.name());
     }
 
     @Post("/{id}/recipients/{authorityId}/leave")
@@ -226,47 +227,25 @@ public class ArrangementController {
                 throw ProblemException.conflict("not-interim", "Only an interim arrangement ends when its condition is met.");
             }
             store.conditionMet(id, r.metOn(), caller.subject());
-            end(a, r.metOn(), "Condition met: " + a.interimCondition(), caller);
+            arrangements.end(caller, id, r.metOn(), "Condition met: " + a.interimCondition());
             return view(find(id), null);
         });
     }
 
+    /** Ends the arrangement on its exit date, and with it every current recipient's receipt. */
     @Post("/{id}/terminate")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.Arrangement terminate(Caller caller, @PathVariable UUID id, @Valid @Body HostingRequests.Terminate r) {
-        return transactions.write(caller, connection -> {
-            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            if (r.exitOn().isBefore(a.startsOn())) {
-                throw ProblemException.badRequest("exit-before-start", "The exit date cannot come before the start.");
-            }
-            end(a, r.exitOn(), r.reason().strip(), caller);
-            return view(find(id), null);
-        });
+        arrangements.terminate(caller, id, r.exitOn(), r.reason().strip());
+        return get(caller, id, null);
     }
 
     @Post("/{id}/recharges")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<Map<String, Object>> recharge(Caller caller, @PathVariable UUID id,
                                                       @Valid @Body HostingRequests.Recharge r) {
-        if (r.amountPence() < 0 || r.periodTo().isBefore(r.periodFrom())) {
-            throw ProblemException.badRequest("invalid-recharge", "A recharge is for a period that ends after it starts, "
-                    + "and is zero pence or more.");
-        }
-        return transactions.write(caller, connection -> {
-            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            boolean recipient = store.recipients(id).stream()
-                    .anyMatch(x -> x.authorityId().equals(r.recipientAuthorityId()) && x.receivesOn(r.periodFrom()));
-            if (!recipient) {
-                throw ProblemException.unprocessable("not-a-recipient", "That body did not receive the service at the start "
-                        + "of the period.");
-            }
-            Instant now = Instant.now();
-            store.addRecharge(id, r.recipientAuthorityId(), r.periodFrom(), r.periodTo(), r.amountPence(), caller.subject(), now);
-            events.publish(EventTypes.RECHARGE_ISSUED, id.toString(), a.hostAuthorityId(), a.regionIds(),
-                    new RechargeIssued(id, a.hostAuthorityId(), r.recipientAuthorityId(), r.periodFrom(), r.periodTo(),
-                            r.amountPence(), now));
-            return HttpResponse.created(Map.of("recipientAuthorityId", r.recipientAuthorityId(), "amountPence", r.amountPence()));
-        });
+        arrangements.recharge(caller, id, r.recipientAuthorityId(), r.periodFrom(), r.periodTo(), r.amountPence());
+        return HttpResponse.created(Map.of("recipientAuthorityId", r.recipientAuthorityId(), "amountPence", r.amountPence()));
     }
 
     /** Each authority records its own baseline: what the service cost it alone in the year. */
@@ -277,49 +256,36 @@ public class ArrangementController {
         FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
         requireNotNegative(r.pence());
         UUID authority = caller.requireAuthority();
-        return transactions.write(caller, connection -> {
+        transactions.write(caller, connection -> {
             ArrangementStore.Arrangement a = find(id);
             if (!a.partyIds().contains(authority)) {
                 throw ProblemException.forbidden("not-a-party", "Only a host or recipient records a baseline.");
             }
             store.setBaseline(id, authority, year.toString(), r.pence());
-            return savings(a, year);
+            return null;
         });
+        return savings(caller, arrangements.ledger(caller, id, year));
     }
 
+    /** A host records its running cost for a year it hosted; each host of a year keeps its own. */
     @Put("/{id}/running-costs/{financialYear}")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.SavingsYear runningCost(Caller caller, @PathVariable UUID id, @PathVariable String financialYear,
                                                 @Valid @Body HostingRequests.Amount r) {
-        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
-        requireNotNegative(r.pence());
-        return transactions.write(caller, connection -> {
-            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            store.setRunningCost(id, year.toString(), r.pence());
-            return savings(a, year);
-        });
+        return savings(caller, arrangements.setRunningCost(caller, id, FinancialYear.parse(financialYear), r.pence()));
     }
 
+    /** A year's ledger, by the host or hosts of that year. */
     @Get("/{id}/savings/{financialYear}")
     public HostingViews.SavingsYear savings(Caller caller, @PathVariable UUID id, @PathVariable String financialYear) {
-        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
-        return transactions.read(caller, connection -> savings(find(id), year));
+        return savings(caller, arrangements.ledger(caller, id, FinancialYear.parse(financialYear)));
     }
 
-    /** The host closes a year's figures: each authority's saving is published as SavingsRecorded. */
+    /** A host of the year closes its figures: each authority's saving is published as SavingsRecorded. */
     @Post("/{id}/savings/{financialYear}/record")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.SavingsYear recordSavings(Caller caller, @PathVariable UUID id, @PathVariable String financialYear) {
-        FinancialYear year = rule(() -> FinancialYear.parse(financialYear));
-        return transactions.write(caller, connection -> {
-            ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            HostingViews.SavingsYear figures = savings(a, year);
-            Instant now = Instant.now();
-            figures.authorities().forEach(s -> events.publish(EventTypes.SAVINGS_RECORDED, id.toString(), s.authorityId(),
-                    a.regionIds(), new SavingsRecorded(id, s.authorityId(), year.toString(), s.baselinePence(), s.costPence(),
-                            s.savingPence(), now)));
-            return figures;
-        });
+        return savings(caller, arrangements.recordSavings(caller, id, FinancialYear.parse(financialYear)));
     }
 
     @Post("/{id}/indicators")
@@ -330,7 +296,7 @@ public class ArrangementController {
                 Choices.parse(Indicator.Direction.class, r.direction(), "direction"), r.amberMargin()));
         return transactions.write(caller, connection -> {
             ArrangementStore.Arrangement a = hostedByCaller(caller, id);
-            Set<UUID> recipients = store.recipients(id).stream().map(ArrangementStore.Recipient::authorityId)
+            Set<UUID> recipients = store.recipients(id).stream().map(Recipient::authorityId)
                     .collect(Collectors.toSet());
             if (!recipients.containsAll(r.targets().keySet())) {
                 throw ProblemException.unprocessable("not-a-recipient", "Targets are set for recipients of the service.");
@@ -409,7 +375,7 @@ public class ArrangementController {
                     new ReviewCompleted(id, reviewId, kind, outcome.name(), r.decidedBy().strip(), r.completedOn(), r.note(),
                             Instant.now()));
             if (outcome == ReviewOutcome.TERMINATE) {
-                end(a, r.completedOn(), "Review by " + r.decidedBy().strip() + ": terminate", caller);
+                arrangements.end(caller, id, r.completedOn(), "Review by " + r.decidedBy().strip() + ": terminate");
             } else {
                 store.setStatus(id, outcome.statusAfter().name());
             }
@@ -417,24 +383,18 @@ public class ArrangementController {
         });
     }
 
-    private void end(ArrangementStore.Arrangement a, LocalDate exitOn, String reason, Caller caller) {
-        if (ArrangementStatus.TERMINATED.name().equals(a.status())) {
-            throw ProblemException.conflict("already-terminated", "The arrangement has already ended.");
-        }
-        store.log(a.id(), "Terminated, exit on " + exitOn + ": " + reason, caller.subject());
-        store.terminate(a.id(), exitOn, reason);
-        events.publish(EventTypes.ARRANGEMENT_TERMINATED, a.id().toString(), a.hostAuthorityId(), a.regionIds(),
-                new ArrangementTerminated(a.id(), reason, exitOn, Instant.now()));
+    private HostingViews.SavingsYear savings(Caller caller, Arrangements.Ledger ledger) {
+        return transactions.read(caller, connection -> savings(ledger));
     }
 
-    private HostingViews.SavingsYear savings(ArrangementStore.Arrangement a, FinancialYear year) {
-        long running = store.runningCost(a.id(), year.toString());
-        Map<UUID, Savings.Line> lines = Savings.forYear(a.hostAuthorityId(), new LinkedHashSet<>(a.partyIds()),
-                store.baselines(a.id(), year.toString()), store.rechargesIn(a.id(), year.firstDay(), year.lastDay()), running);
-        List<HostingViews.Saving> rows = lines.values().stream().map(l -> new HostingViews.Saving(l.authorityId(),
+    private HostingViews.SavingsYear savings(Arrangements.Ledger ledger) {
+        List<HostingViews.Saving> rows = ledger.lines().values().stream().map(l -> new HostingViews.Saving(l.authorityId(),
                 authorities.nameOf(l.authorityId()), l.baselinePence(), l.costPence(), l.savingPence())).toList();
-        return new HostingViews.SavingsYear(year.toString(), running, rows,
-                rows.stream().mapToLong(HostingViews.Saving::savingPence).sum());
+        List<HostingViews.HostCost> hosts = ledger.runningCosts().entrySet().stream().map(e -> new HostingViews.HostCost(
+                e.getKey(), authorities.nameOf(e.getKey()), e.getValue())).toList();
+        return new HostingViews.SavingsYear(ledger.year().toString(),
+                ledger.runningCosts().values().stream().mapToLong(Long::longValue).sum(), rows,
+                rows.stream().mapToLong(HostingViews.Saving::savingPence).sum(), hosts);
     }
 
     private HostingViews.IndicatorRatings ratings(PerformanceStore.StoredIndicator i, String period) {
@@ -480,8 +440,10 @@ public class ArrangementController {
                         authorities.nameOf(p.hostAuthorityId()), p.from(), p.to())).toList(),
                 store.recipients(a.id()).stream().map(r -> new HostingViews.Recipient(r.authorityId(),
                         authorities.nameOf(r.authorityId()), r.joinedOn(), r.leftOn(), r.leftReason(), r.serviceLevel(),
-                        r.accountManager())).toList(), a.regionIds(), on, store.changes(a.id()).stream()
-                .map(c -> new HostingViews.Change(c.change(), c.by(), c.at())).toList());
+                        r.accountManager(), r.consent().name())).toList(), a.regionIds(), on, store.changes(a.id()).stream()
+                .map(c -> new HostingViews.Change(c.change(), c.by(), c.at())).toList(),
+                store.pendingTransfer(a.id()).map(t -> new HostingViews.ProposedHost(t.id(), t.toAuthorityId(),
+                        authorities.nameOf(t.toAuthorityId()), t.effectiveOn())).orElse(null));
     }
 
     private static void requireNotNegative(long pence) {

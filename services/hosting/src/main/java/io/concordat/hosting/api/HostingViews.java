@@ -19,6 +19,7 @@ public final class HostingViews {
      *
      * @param management     day-to-day management and statutory accountability, stated on the record
      * @param hostOn         with {@code ?hostOn=}: who hosted it on that day
+     * @param proposedHost   a transfer of the hosting awaiting its answer, if any
      */
     @Serdeable
     public record Arrangement(UUID id, String title, String serviceArea, UUID hostAuthorityId, String hostName,
@@ -29,7 +30,17 @@ public final class HostingViews {
                               @Nullable String agreementReference, @Nullable String legalBasis, @Nullable UUID opportunityId,
                               @Nullable LocalDate exitOn, @Nullable String terminationReason, String management,
                               List<HostPeriod> hosts, List<Recipient> recipients, List<UUID> regionIds,
-                              @Nullable HostOn hostOn, List<Change> history) {
+                              @Nullable HostOn hostOn, List<Change> history, @Nullable ProposedHost proposedHost) {
+    }
+
+    /** A transfer of the hosting awaiting the proposed host's answer; until it accepts, the host is unchanged. */
+    @Serdeable
+    public record ProposedHost(UUID transferId, UUID authorityId, String name, LocalDate effectiveOn) {
+    }
+
+    /** A council's answer to being asked to take part: ACCEPTED or DECLINED. */
+    @Serdeable
+    public record Answer(UUID arrangementId, UUID authorityId, String answer) {
     }
 
     /** A change to the arrangement, with who made it and when. */
@@ -41,9 +52,15 @@ public final class HostingViews {
     public record HostPeriod(UUID authorityId, String name, LocalDate from, @Nullable LocalDate to) {
     }
 
+    /**
+     * A recipient's time receiving the service.
+     *
+     * @param consent ASKED (not yet receiving: awaiting its answer), ACCEPTED or DECLINED
+     */
     @Serdeable
     public record Recipient(UUID authorityId, String name, LocalDate joinedOn, @Nullable LocalDate leftOn,
-                            @Nullable String leftReason, @Nullable String serviceLevel, @Nullable String accountManager) {
+                            @Nullable String leftReason, @Nullable String serviceLevel, @Nullable String accountManager,
+                            String consent) {
     }
 
     @Serdeable
@@ -55,8 +72,20 @@ public final class HostingViews {
     public record Saving(UUID authorityId, String name, long baselinePence, long costPence, long savingPence) {
     }
 
+    /**
+     * A financial year's ledger, by the host or hosts of that year.
+     *
+     * @param runningCostPence the running costs of all the year's hosts
+     * @param hosts            each host of the year with its own running cost
+     */
     @Serdeable
-    public record SavingsYear(String financialYear, long runningCostPence, List<Saving> authorities, long totalSavingPence) {
+    public record SavingsYear(String financialYear, long runningCostPence, List<Saving> authorities, long totalSavingPence,
+                              List<HostCost> hosts) {
+    }
+
+    /** A host's running cost for the part of a year it hosted. */
+    @Serdeable
+    public record HostCost(UUID authorityId, String name, long runningCostPence) {
     }
 
     /** An indicator's rating for each recipient in a period: GREEN, AMBER, RED or MISSING. */

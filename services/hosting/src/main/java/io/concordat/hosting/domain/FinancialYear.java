@@ -31,6 +31,11 @@ public record FinancialYear(int startYear) {
         return LocalDate.of(startYear + 1, 3, 31);
     }
 
+    /** Whether any day from {@code from} to {@code to} (open-ended when null) falls in the year. */
+    public boolean overlaps(LocalDate from, LocalDate to) {
+        return !from.isAfter(lastDay()) && (to == null || !to.isBefore(firstDay()));
+    }
+
     @Override
     public String toString() {
         return startYear + "/" + String.format("%02d", (startYear + 1) % 100);

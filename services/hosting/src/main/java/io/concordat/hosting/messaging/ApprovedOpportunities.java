@@ -5,9 +5,10 @@ import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
-import io.concordat.hosting.api.ArrangementCommands;
+import io.concordat.hosting.app.ArrangementCommands;
 import io.concordat.hosting.domain.Basis;
 import io.concordat.hosting.domain.CostAllocation;
+import io.concordat.hosting.domain.Recipient;
 import io.concordat.hosting.domain.Terms;
 import io.concordat.hosting.store.ArrangementStore;
 import io.concordat.kit.inbox.EventHandler;
@@ -21,7 +22,7 @@ import java.util.Set;
 
 /**
  * Turns an approved opportunity into a hosting arrangement, agreed as the approving host, with the
- * approving recipients, starting the day it was approved (permanent, equal shares, until the host
+ * approving recipients (each council's recorded decision is its consent: none is asked again), starting the day it was approved (permanent, equal shares, until the host
  * sets the terms). Once per opportunity: a second delivery finds the arrangement already made.
  */
 @Singleton
@@ -61,7 +62,7 @@ public class ApprovedOpportunities implements EventHandler {
         Terms terms = Terms.of(Basis.PERMANENT, start, null, null, null, null, null, null);
         commands.agree(approved.title(), approved.serviceArea(), approved.hostAuthorityId(), terms,
                 CostAllocation.EQUAL_SHARES, null, null, null, approved.regionIds(),
-                approved.recipientAuthorityIds().stream().map(r -> new ArrangementStore.Recipient(r, start, null, null, null,
-                        null)).toList(), approved.opportunityId(), "opportunity " + approved.opportunityId());
+                approved.recipientAuthorityIds().stream().map(r -> Recipient.agreed(r, start, null, null)).toList(),
+                approved.opportunityId(), "opportunity " + approved.opportunityId());
     }
 }

@@ -1,6 +1,12 @@
 package io.concordat.hosting.store;
 
+import io.concordat.hosting.domain.ArrangementStatus;
+import io.concordat.hosting.domain.Consent;
+import io.concordat.hosting.domain.FinancialYear;
 import io.concordat.hosting.domain.HostPeriod;
+import io.concordat.hosting.domain.HostTransfer;
+import io.concordat.hosting.domain.Recipient;
+import io.concordat.hosting.domain.Savings;
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
 import jakarta.inject.Singleton;
@@ -45,15 +51,6 @@ public class ArrangementStore {
                               String interimCondition, LocalDate conditionMetOn, BigDecimal capacityDaysPerWeek,
                               String capacityNote, String costAllocation, Integer noticeMonths, String agreementReference,
                               String legalBasis, String status, UUID opportunityId, LocalDate exitOn, String terminationReason) {
-    }
-
-    /** A recipient's time receiving the service. */
-    public record Recipient(UUID authorityId, LocalDate joinedOn, LocalDate leftOn, String leftReason, String serviceLevel,
-                            String accountManager) {
-
-        public boolean receivesOn(LocalDate day) {
-            return !day.isBefore(joinedOn) && (leftOn == null || !day.isAfter(leftOn));
-        }
     }
 
     public void insert(Arrangement a, String agreedBy, Instant at) {
@@ -136,21 +133,78 @@ public class ArrangementStore {
                 date(lastDay), id);
     }
 
-    public List<Recipient> recipients(UUID id) {
-        return Sql.query(connection.get(), "select authority_id, joined_on, left_on, left_reason, service_level, account_manager "
-                        + "from recipient where arrangement_id = ? order by joined_on, authority_id",
-                rs -> new Recipient(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
-                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6)), id);
+    /** The arrangement as its rules see it, with its host history, recipients and any transfer awaiting an answer. */
+    public Optional<io.concordat.hosting.domain.Arrangement> load(UUID id) {
+        return find(id).map(a -> new io.concordat.hosting.domain.Arrangement(a.id(), a.hostAuthorityId(),
+                ArrangementStatus.valueOf(a.status()), a.startsOn(), a.exitOn(), hostHistory(id), recipients(id),
+                pendingTransfer(id)));
     }
 
-    public void addRecipient(UUID id, Recipient r) {
-        Sql.update(connection.get(), "insert into recipient (arrangement_id, authority_id, joined_on, service_level, account_manager) "
-                + "values (?, ?, ?, ?, ?)", id, r.authorityId(), date(r.joinedOn()), r.serviceLevel(), r.accountManager());
+    public List<Recipient> recipients(UUID id) {
+        return Sql.query(connection.get(), "select authority_id, joined_on, left_on, left_reason, service_level, account_manager, "
+                        + "consent from recipient where arrangement_id = ? order by joined_on, authority_id",
+                rs -> new Recipient(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class),
+                        rs.getObject(3, LocalDate.class), rs.getString(4), rs.getString(5), rs.getString(6),
+                        Consent.valueOf(rs.getString(7))), id);
+    }
+
+    /** Records a recipient; asking again a council that declined reopens its answer. */
+    public void addRecipient(UUID id, Recipient r, String answeredBy, Instant answeredAt) {
+        boolean answered = r.consent() != Consent.ASKED;
+        Sql.update(connection.get(), "insert into recipient (arrangement_id, authority_id, joined_on, service_level, account_manager, "
+                + "consent, answered_by, answered_at) values (?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (arrangement_id, authority_id, joined_on) do update set consent = excluded.consent, "
+                + "answered_by = excluded.answered_by, answered_at = excluded.answered_at, service_level = excluded.service_level, "
+                + "account_manager = excluded.account_manager where recipient.consent = 'DECLINED'",
+                id, r.authorityId(), date(r.joinedOn()), r.serviceLevel(), r.accountManager(), r.consent().name(),
+                answered ? answeredBy : null, answered ? Timestamp.from(answeredAt) : null);
+    }
+
+    /** The council's own answer to being asked to receive the service. */
+    public void answerAsRecipient(UUID id, Recipient r, String by, Instant at) {
+        Sql.update(connection.get(), "update recipient set consent = ?, answered_by = ?, answered_at = ? where arrangement_id = ? "
+                + "and authority_id = ? and joined_on = ? and consent = 'ASKED'", r.consent().name(), by, Timestamp.from(at), id,
+                r.authorityId(), date(r.joinedOn()));
     }
 
     public int recipientLeaves(UUID id, UUID authority, LocalDate leftOn, String reason) {
         return Sql.update(connection.get(), "update recipient set left_on = ?, left_reason = ? where arrangement_id = ? "
-                + "and authority_id = ? and left_on is null", date(leftOn), reason, id, authority);
+                + "and authority_id = ? and left_on is null and consent = 'ACCEPTED'", date(leftOn), reason, id, authority);
+    }
+
+    /** Lets a council asked to take part read the arrangement until it answers. */
+    public void awaitAnswer(UUID id, UUID authority) {
+        Sql.update(connection.get(), "insert into awaiting_answer (arrangement_id, authority_id) values (?, ?) on conflict do nothing",
+                id, authority);
+    }
+
+    /** The council has answered; what it reads from now on follows from whether it took part. */
+    public void answered(UUID id, UUID authority) {
+        Sql.update(connection.get(), "delete from awaiting_answer where arrangement_id = ? and authority_id = ?", id, authority);
+    }
+
+    /** Whether the tenant has been asked to take part and not yet answered. */
+    public boolean isAwaitingAnswerOf(UUID id, UUID authority) {
+        return !Sql.query(connection.get(), "select 1 from awaiting_answer where arrangement_id = ? and authority_id = ?",
+                rs -> 1, id, authority).isEmpty();
+    }
+
+    public void proposeTransfer(UUID id, HostTransfer t, String by, Instant at) {
+        Sql.update(connection.get(), "insert into host_transfer (id, arrangement_id, from_authority_id, to_authority_id, effective_on, "
+                + "answer, proposed_by, proposed_at) values (?, ?, ?, ?, ?, ?, ?, ?)", t.id(), id, t.fromAuthorityId(),
+                t.toAuthorityId(), date(t.effectiveOn()), t.answer().name(), by, Timestamp.from(at));
+    }
+
+    public Optional<HostTransfer> pendingTransfer(UUID id) {
+        return Sql.query(connection.get(), "select id, from_authority_id, to_authority_id, effective_on, answer from host_transfer "
+                        + "where arrangement_id = ? and answer = 'ASKED'", rs -> new HostTransfer(rs.getObject(1, UUID.class),
+                        rs.getObject(2, UUID.class), rs.getObject(3, UUID.class), rs.getObject(4, LocalDate.class),
+                        Consent.valueOf(rs.getString(5))), id).stream().findFirst();
+    }
+
+    public void answerTransfer(HostTransfer t, String by, Instant at) {
+        Sql.update(connection.get(), "update host_transfer set answer = ?, answered_by = ?, answered_at = ? where id = ? "
+                + "and answer = 'ASKED'", t.answer().name(), by, Timestamp.from(at), t.id());
     }
 
     public void addRecharge(UUID id, UUID recipient, LocalDate from, LocalDate to, long pence, String by, Instant at) {
@@ -159,14 +213,12 @@ public class ArrangementStore {
                 date(from), date(to), pence, by, Timestamp.from(at));
     }
 
-    /** What each recipient was recharged for periods starting in the year. */
-    public Map<UUID, Long> rechargesIn(UUID id, LocalDate firstDay, LocalDate lastDay) {
-        Map<UUID, Long> paid = new LinkedHashMap<>();
-        Sql.query(connection.get(), "select recipient_authority_id, sum(amount_pence) from recharge where arrangement_id = ? "
-                        + "and period_from between ? and ? group by recipient_authority_id",
-                rs -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)), id, date(firstDay), date(lastDay))
-                .forEach(e -> paid.put(e.getKey(), e.getValue()));
-        return paid;
+    /** The recharges for periods starting in the year. */
+    public List<Savings.Recharge> rechargesIn(UUID id, FinancialYear year) {
+        return Sql.query(connection.get(), "select recipient_authority_id, period_from, amount_pence from recharge "
+                        + "where arrangement_id = ? and period_from between ? and ? order by period_from",
+                rs -> new Savings.Recharge(rs.getObject(1, UUID.class), rs.getObject(2, LocalDate.class), rs.getLong(3)),
+                id, date(year.firstDay()), date(year.lastDay()));
     }
 
     public void setBaseline(UUID id, UUID authority, String year, long pence) {
@@ -183,14 +235,20 @@ public class ArrangementStore {
         return baselines;
     }
 
-    public void setRunningCost(UUID id, String year, long pence) {
-        Sql.update(connection.get(), "insert into running_cost (arrangement_id, financial_year, cost_pence) values (?, ?, ?) "
-                + "on conflict (arrangement_id, financial_year) do update set cost_pence = excluded.cost_pence", id, year, pence);
+    /** A host's running cost for a year it hosted; each host of the year keeps its own. */
+    public void setRunningCost(UUID id, String year, UUID host, long pence) {
+        Sql.update(connection.get(), "insert into running_cost (arrangement_id, financial_year, host_authority_id, cost_pence) "
+                + "values (?, ?, ?, ?) on conflict (arrangement_id, financial_year, host_authority_id) "
+                + "do update set cost_pence = excluded.cost_pence", id, year, host, pence);
     }
 
-    public long runningCost(UUID id, String year) {
-        return Sql.query(connection.get(), "select cost_pence from running_cost where arrangement_id = ? and financial_year = ?",
-                rs -> rs.getLong(1), id, year).stream().findFirst().orElse(0L);
+    /** Each host's running cost for the year. */
+    public Map<UUID, Long> runningCosts(UUID id, String year) {
+        Map<UUID, Long> costs = new LinkedHashMap<>();
+        Sql.query(connection.get(), "select host_authority_id, cost_pence from running_cost where arrangement_id = ? "
+                        + "and financial_year = ?", rs -> Map.entry(rs.getObject(1, UUID.class), rs.getLong(2)), id, year)
+                .forEach(e -> costs.put(e.getKey(), e.getValue()));
+        return costs;
     }
 
     private static Arrangement row(ResultSet rs) throws SQLException {

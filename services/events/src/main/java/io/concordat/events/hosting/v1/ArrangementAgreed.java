@@ -11,6 +11,8 @@ import java.util.UUID;
 /**
  * A hosting arrangement was agreed: one body hosts a service for recipients.
  *
+ * @param recipientAuthorityIds the recipients that take part from the start, by their council's recorded
+ *                       decision; a council only asked is not listed ({@link RecipientJoined} follows if it accepts)
  * @param basis          PERMANENT, FIXED_TERM, TRIAL or INTERIM
  * @param endsOn         a fixed term's or trial's end
  * @param opportunityId  the opportunity it came from, if any
