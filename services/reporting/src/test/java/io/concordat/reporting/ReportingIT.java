@@ -3,6 +3,7 @@ package io.concordat.reporting;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
@@ -33,11 +34,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -369,6 +372,39 @@ class ReportingIT implements TestPropertyProvider {
                 meters.counter("concordat.consumer.duplicates").count() - duplicatesBefore >= seeds.published.size());
         assertEquals(fingerprints, api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null).get("tables"),
                 "delivering every event a second time changes nothing");
+    }
+
+    @Test
+    @Order(3)
+    void aBackFilledReadingAppearsInTheQuarterItReportsAndNotInTheQuarterItWasEntered() {
+        UUID accuracy = UUID.randomUUID();
+        EventEnvelope backFilled = TestEvents.publish(EventTypes.INDICATOR_REPORTED, seeds.payrollService.toString(),
+                seeds.redditch, new IndicatorReported(seeds.payrollService, accuracy, "Payslips on time (%)", seeds.bromsgrove,
+                        "2009/10 Q3", new BigDecimal("91.0"), new BigDecimal("99.0"), "RED", Instant.now(),
+                        LocalDate.parse("2009-10-01"), LocalDate.parse("2009-12-31")));
+        Eventually.until("the back-filled reading applied", WAIT, () -> Superuser.count("reporting",
+                "select count(*) from processed_event where event_id = '" + backFilled.id() + "'") == 1);
+
+        String reports = "/api/v1/reporting/regions/" + seeds.alliance + "/board-reports/";
+        String itsQuarter = html(reports + "2009-10/Q3", viewer(seeds.redditch));
+        assertTrue(itsQuarter.contains("Payslips on time (%)") && itsQuarter.contains("2009/10 Q3"),
+                "filed under the quarter it reports");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        int startYear = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        String now = "%d-%02d/Q%d".formatted(startYear, (startYear + 1) % 100, (today.getMonthValue() + 8) % 12 / 3 + 1);
+        assertFalse(html(reports + now, viewer(seeds.redditch)).contains("Payslips on time (%)"),
+                "not in " + now + ", when it was entered");
+
+        Map<?, ?> indicators = (Map<?, ?>) dashboard(seeds.alliance, viewer(seeds.bromsgrove), "2010-05-15").get("indicators");
+        assertEquals(1, number(indicators.get("red")), "its indicator's only reading is red");
+        String olderReadings = html(reports + "2009-10/Q4", viewer(seeds.redditch));
+        assertTrue(olderReadings.contains("2009-Q4") && olderReadings.contains("98.1"),
+                "a reading published before periods had days is still filed by when it was reported");
+    }
+
+    private String html(String path, String token) {
+        return new String(http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET, path, token, null), byte[].class)
+                .body(), StandardCharsets.UTF_8);
     }
 
     private Map<?, ?> dashboard(UUID region, String token, String on) {
