@@ -402,6 +402,30 @@ class ReportingIT implements TestPropertyProvider {
                 "a reading published before periods had days is still filed by when it was reported");
     }
 
+    @Test
+    @Order(3)
+    void aDayOutsideTheYearsReportedOnIsRefusedNamingTheParameterOnEveryEndpointThatTakesIt() {
+        String platform = TestTokens.get().withoutAuthority(Roles.PLATFORM_ADMIN);
+        Map<String, String> endpoints = Map.of(
+                "/api/v1/reporting/regions/" + seeds.alliance + "/dashboard", viewer(seeds.bromsgrove),
+                "/api/v1/reporting/authorities/" + seeds.bromsgrove + "/dashboard", officer(seeds.bromsgrove),
+                "/api/v1/reporting/national/dashboard", platform);
+        endpoints.forEach((path, token) -> {
+            for (String on : List.of("%2B999999999-12-31", "9999-12-31", "2100-04-01", "1990-03-31", "0001-01-01")) {
+                io.micronaut.http.client.exceptions.HttpClientResponseException refused = org.junit.jupiter.api.Assertions
+                        .assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                                () -> api.send(HttpMethod.GET, path + "?on=" + on, token, null), path + " on=" + on);
+                assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), path + " on=" + on);
+                String problem = refused.getResponse().getBody(String.class).orElseThrow();
+                assertTrue(problem.contains("\"parameter\":\"on\"") && problem.contains("1990-04-01")
+                           && problem.contains("2100-03-31"), problem);
+            }
+            for (String on : List.of("1990-04-01", "2100-03-31")) {
+                assertEquals(HttpStatus.OK, api.status(HttpMethod.GET, path + "?on=" + on, token, null), path + " on=" + on);
+            }
+        });
+    }
+
     private String html(String path, String token) {
         return new String(http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET, path, token, null), byte[].class)
                 .body(), StandardCharsets.UTF_8);
