@@ -93,13 +93,19 @@ class ReportingIT implements TestPropertyProvider {
         names.put(seeds.chesterfield, "Chesterfield Borough Council");
         names.put(seeds.bassetlaw, "Bassetlaw District Council");
         names.put(seeds.royalHospital, "Chesterfield Royal Hospital NHS Foundation Trust");
+        names.put(seeds.gedling, "Gedling Borough Council");
+        names.put(seeds.rushcliffe, "Rushcliffe Borough Council");
+        names.put(seeds.broxtowe, "Broxtowe Borough Council");
         TestDirectory.registerAuthorities("reporting", names);
         TestDirectory.createRegion("reporting", seeds.alliance, "Bromsgrove and Redditch Strategic Alliance",
                 List.of(seeds.bromsgrove, seeds.redditch));
         TestDirectory.createRegion("reporting", seeds.derbyshire, "North Derbyshire and Bassetlaw partners",
                 List.of(seeds.bolsover, seeds.northEastDerbyshire, seeds.chesterfield, seeds.bassetlaw, seeds.royalHospital));
+        TestDirectory.createRegion("reporting", seeds.southNottinghamshire, "South Nottinghamshire partners",
+                List.of(seeds.gedling, seeds.rushcliffe, seeds.broxtowe));
         seeds.sharedServicesBoard();
         seeds.procurementConsortium();
+        seeds.dissolvedPartnership();
         Eventually.until("every seed event applied", WAIT, () -> Superuser.count("reporting",
                 "select count(*) from processed_event where event_id in (" + ids(seeds.published) + ")")
                 == seeds.published.size());
@@ -208,8 +214,8 @@ class ReportingIT implements TestPropertyProvider {
         assertEquals(1, number(page.get("totalSize")));
         Map<?, ?> consortium = (Map<?, ?>) ((List<?>) page.get("content")).get(0);
         assertEquals("Bassetlaw District Council", consortium.get("hostName"), "the host after the transfer");
-        assertEquals(List.of("Bolsover District Council", "North East Derbyshire District Council"),
-                consortium.get("recipientNames"), "Chesterfield left in 2013");
+        assertEquals(List.of(), consortium.get("recipientNames"),
+                "terminated on 31 March 2014, it has no current recipients (who received it then: see the board report)");
     }
 
     @Test
@@ -400,6 +406,41 @@ class ReportingIT implements TestPropertyProvider {
         String olderReadings = html(reports + "2009-10/Q4", viewer(seeds.redditch));
         assertTrue(olderReadings.contains("2009-Q4") && olderReadings.contains("98.1"),
                 "a reading published before periods had days is still filed by when it was reported");
+    }
+
+    @Test
+    @Order(3)
+    void aTerminatedArrangementsRecipientsLeaveOnItsExitDateAndOpenDataGivesTheExitAndItsReason() {
+        assertEquals("2020-03-31 2020-03-31", Superuser.query("reporting", "select string_agg(left_on::text, ' ' "
+                + "order by authority_id) from rpt_recipient where arrangement_id = '" + seeds.sharedLegal + "'"),
+                "Rushcliffe by the termination, Broxtowe by its own leaving on the same day, in either order");
+        assertEquals("2013-06-30", Superuser.query("reporting", "select left_on from rpt_recipient where arrangement_id = '"
+                + seeds.oldConsortium + "' and authority_id = '" + seeds.chesterfield + "'"), "an earlier leaver keeps its date");
+
+        String base = "/api/v1/reporting/regions/" + seeds.southNottinghamshire + "/open-data/";
+        Map<?, ?> json = api.send(HttpMethod.GET, base + "arrangements.json", viewer(seeds.rushcliffe), null);
+        List<?> columns = (List<?>) json.get("columns");
+        assertEquals(List.of("agreed_on", "exit_on", "termination_reason"), columns.subList(columns.size() - 3, columns.size()),
+                "added at the end");
+        Map<?, ?> legal = (Map<?, ?>) ((List<?>) json.get("rows")).get(0);
+        assertEquals("TERMINATED", legal.get("status"));
+        assertEquals("2020-03-31", legal.get("exit_on"));
+        assertEquals("Each council brings legal services back in house", legal.get("termination_reason"));
+        assertEquals("", legal.get("recipient_names"), "no one receives it now");
+        String csv = html(base + "arrangements.csv", viewer(seeds.rushcliffe));
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",agreed_on,exit_on,termination_reason"), csv);
+        assertTrue(csv.contains(",2020-03-31,Each council brings legal services back in house"), csv);
+
+        Map<?, ?> running = (Map<?, ?>) ((List<?>) api.send(HttpMethod.GET, "/api/v1/reporting/regions/" + seeds.derbyshire
+                + "/open-data/arrangements.json", viewer(seeds.bolsover), null).get("rows")).get(0);
+        assertEquals(java.util.Arrays.asList(null, null), java.util.Arrays.asList(running.get("exit_on"),
+                running.get("termination_reason")), "a running arrangement has neither");
+
+        String lastQuarter = html("/api/v1/reporting/regions/" + seeds.derbyshire + "/board-reports/2013-14/Q4",
+                viewer(seeds.bolsover));
+        assertTrue(lastQuarter.contains("Bolsover District Council") && lastQuarter.contains("North East Derbyshire"),
+                "the consortium's last quarter lists who received it to the end");
+        assertFalse(lastQuarter.contains("Chesterfield Borough Council"), "Chesterfield left in 2013");
     }
 
     @Test

@@ -86,7 +86,7 @@ public class HostingProjection implements EventHandler {
                     e.note());
         } else if (EventTypes.ARRANGEMENT_TERMINATED.type().equals(type)) {
             ArrangementTerminated e = codec.decode(event, EventTypes.ARRANGEMENT_TERMINATED);
-            store.terminated(e.arrangementId(), e.exitOn());
+            store.terminated(e.arrangementId(), e.exitOn(), e.reason());
         }
     }
 }

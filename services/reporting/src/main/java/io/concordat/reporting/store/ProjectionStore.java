@@ -211,8 +211,15 @@ public class ProjectionStore {
                 review, id, kind, outcome, decidedBy, on, note);
     }
 
-    public void terminated(UUID id, LocalDate exitOn) {
-        update("update rpt_arrangement set status = 'TERMINATED', exit_on = ? where arrangement_id = ?", exitOn, id);
+    /**
+     * The arrangement ended: every recipient still receiving it left on the exit date. One whose
+     * leaving was recorded before keeps its date; a RecipientLeft after this (hosting may publish one
+     * per recipient as it terminates) finds the recipient gone and changes nothing, in either order.
+     */
+    public void terminated(UUID id, LocalDate exitOn, String reason) {
+        update("update rpt_arrangement set status = 'TERMINATED', exit_on = ?, termination_reason = ? where arrangement_id = ?",
+                exitOn, reason, id);
+        update("update rpt_recipient set left_on = ? where arrangement_id = ? and left_on is null", exitOn, id);
     }
 
     private void update(String sql, Object... parameters) {
