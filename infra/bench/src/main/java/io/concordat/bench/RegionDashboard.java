@@ -168,19 +168,19 @@ public final class RegionDashboard {
                 insert into rpt_recipient (arrangement_id, authority_id, joined_on)
                     select a.id, r, date '2022-04-01' from bench_arrangement a, unnest(a.recipients) r;
                 insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
-                                                   value, target, rating, reported_at)
+                                                   value, target, rating, reported_at, filed_on)
                     select md5(a.id::text || '-' || i)::uuid, a.recipients[1 + (p.q %% 4) %% 3],
                            to_char(date '2020-01-01' + ((p.q / 4) * interval '1 month'), 'YYYY-MM') || '-' || (p.q %% 4),
                            a.id, 'Indicator ' || i, 80 + (a.n * i + p.q) %% 20, 95,
                            case when (a.n * i + p.q) %% 20 < 3 then 'RED' when (a.n * i + p.q) %% 20 < 8 then 'AMBER' else 'GREEN' end,
-                           now() - (100 - p.q / 4) * interval '1 day'
+                           now() - (100 - p.q / 4) * interval '1 day', (now() - (100 - p.q / 4) * interval '1 day')::date
                     from bench_arrangement a, generate_series(1, 10) i, generate_series(0, 99) p(q);
                 insert into rpt_indicator_latest (indicator_id, recipient_authority_id, arrangement_id, indicator_name, period,
-                                                  value, target, rating, reported_at)
+                                                  value, target, rating, reported_at, filed_on)
                     select distinct on (indicator_id, recipient_authority_id) indicator_id, recipient_authority_id, arrangement_id,
-                           indicator_name, period, value, target, rating, reported_at
+                           indicator_name, period, value, target, rating, reported_at, filed_on
                     from rpt_indicator_reading r where exists (select 1 from bench_arrangement b where b.id = r.arrangement_id)
-                    order by indicator_id, recipient_authority_id, period desc;
+                    order by indicator_id, recipient_authority_id, filed_on desc, reported_at desc;
                 insert into rpt_saving (arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence, recorded_at)
                     select a.id, r, y, 10000000, 8000000 + a.n * 100, 2000000 - a.n * 100, now()
                     from bench_arrangement a, unnest(a.recipients) r, unnest(array['2023/24','2024/25','2025/26']) y;

@@ -205,10 +205,10 @@ class ArrangementsIT implements TestPropertyProvider {
                 "{\"name\":\"Days to process a new claim\",\"unit\":\"days\",\"direction\":\"LOWER_IS_BETTER\",\"amberMargin\":3,"
                         + "\"targets\":{\"" + BASSETLAW + "\":20,\"" + NE_DERBYSHIRE + "\":22}}").get("id");
         api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/indicators/" + indicator + "/readings", officer(BOLSOVER),
-                "{\"authorityId\":\"" + BASSETLAW + "\",\"period\":\"2026-Q1\",\"value\":22}");
+                "{\"authorityId\":\"" + BASSETLAW + "\",\"period\":\"2026/27 Q1\",\"value\":22}");
 
         List<Map> ratings = http.toBlocking().retrieve(ApiCalls.request(HttpMethod.GET, "/api/v1/hosting/arrangements/" + id
-                + "/indicators?period=2026-Q1", officer(NE_DERBYSHIRE), null), Argument.listOf(Map.class));
+                + "/indicators?period=2026%2F27%20Q1", officer(NE_DERBYSHIRE), null), Argument.listOf(Map.class));
         String rated = ratings.get(0).get("recipients").toString();
         assertTrue(rated.contains("rating=AMBER"), rated);
         assertTrue(rated.contains("rating=MISSING"), rated);
@@ -234,7 +234,7 @@ class ArrangementsIT implements TestPropertyProvider {
                 + "\"serviceArea\":\"support.hr\",\"basis\":\"INTERIM\",\"interimCondition\":\"until filled\","
                 + "\"capacityDaysPerWeek\":-3,\"startsOn\":\"2020-04-01\"" + recipients), "negative capacity");
         assertEquals(HttpStatus.NOT_FOUND, api().status(HttpMethod.POST, base + id + "/indicators/" + UUID.randomUUID() + "/readings",
-                officer(BOLSOVER), "{\"authorityId\":\"" + BASSETLAW + "\",\"period\":\"2026-Q1\",\"value\":1}"),
+                officer(BOLSOVER), "{\"authorityId\":\"" + BASSETLAW + "\",\"period\":\"2026/27 Q1\",\"value\":1}"),
                 "a reading for an unknown indicator");
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, api().status(HttpMethod.POST, base + id + "/recharges", officer(BOLSOVER),
                 "{\"recipientAuthorityId\":\"" + OUTSIDER + "\",\"periodFrom\":\"2021-04-01\",\"periodTo\":\"2021-06-30\","
@@ -461,7 +461,7 @@ class ArrangementsIT implements TestPropertyProvider {
                 "select count(*) from region_membership where authority_id = '" + LEAVER + "' and left_on is not null") == 1);
 
         List<ApiCalls.Call> calls = List.of(new ApiCalls.Call(HttpMethod.GET, base, null), new ApiCalls.Call(HttpMethod.GET, base + "/reviews", null),
-                new ApiCalls.Call(HttpMethod.GET, base + "/indicators?period=2026-Q1", null),
+                new ApiCalls.Call(HttpMethod.GET, base + "/indicators?period=2026%2F27%20Q1", null),
                 new ApiCalls.Call(HttpMethod.GET, base + "/savings/2020%2F21", null),
                 new ApiCalls.Call(HttpMethod.POST, base + "/host-transfers", "{\"toAuthorityId\":\"" + OUTSIDER + "\",\"effectiveOn\":\"2022-04-01\"}"),
                 new ApiCalls.Call(HttpMethod.POST, base + "/recipients", "{\"authorityId\":\"" + OUTSIDER + "\",\"joinedOn\":\"2022-04-01\"}"),

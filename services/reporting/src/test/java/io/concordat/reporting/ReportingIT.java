@@ -3,6 +3,7 @@ package io.concordat.reporting;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
@@ -33,11 +34,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -90,13 +93,19 @@ class ReportingIT implements TestPropertyProvider {
         names.put(seeds.chesterfield, "Chesterfield Borough Council");
         names.put(seeds.bassetlaw, "Bassetlaw District Council");
         names.put(seeds.royalHospital, "Chesterfield Royal Hospital NHS Foundation Trust");
+        names.put(seeds.gedling, "Gedling Borough Council");
+        names.put(seeds.rushcliffe, "Rushcliffe Borough Council");
+        names.put(seeds.broxtowe, "Broxtowe Borough Council");
         TestDirectory.registerAuthorities("reporting", names);
         TestDirectory.createRegion("reporting", seeds.alliance, "Bromsgrove and Redditch Strategic Alliance",
                 List.of(seeds.bromsgrove, seeds.redditch));
         TestDirectory.createRegion("reporting", seeds.derbyshire, "North Derbyshire and Bassetlaw partners",
                 List.of(seeds.bolsover, seeds.northEastDerbyshire, seeds.chesterfield, seeds.bassetlaw, seeds.royalHospital));
+        TestDirectory.createRegion("reporting", seeds.southNottinghamshire, "South Nottinghamshire partners",
+                List.of(seeds.gedling, seeds.rushcliffe, seeds.broxtowe));
         seeds.sharedServicesBoard();
         seeds.procurementConsortium();
+        seeds.dissolvedPartnership();
         Eventually.until("every seed event applied", WAIT, () -> Superuser.count("reporting",
                 "select count(*) from processed_event where event_id in (" + ids(seeds.published) + ")")
                 == seeds.published.size());
@@ -205,8 +214,8 @@ class ReportingIT implements TestPropertyProvider {
         assertEquals(1, number(page.get("totalSize")));
         Map<?, ?> consortium = (Map<?, ?>) ((List<?>) page.get("content")).get(0);
         assertEquals("Bassetlaw District Council", consortium.get("hostName"), "the host after the transfer");
-        assertEquals(List.of("Bolsover District Council", "North East Derbyshire District Council"),
-                consortium.get("recipientNames"), "Chesterfield left in 2013");
+        assertEquals(List.of(), consortium.get("recipientNames"),
+                "terminated on 31 March 2014, it has no current recipients (who received it then: see the board report)");
     }
 
     @Test
@@ -369,6 +378,98 @@ class ReportingIT implements TestPropertyProvider {
                 meters.counter("concordat.consumer.duplicates").count() - duplicatesBefore >= seeds.published.size());
         assertEquals(fingerprints, api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null).get("tables"),
                 "delivering every event a second time changes nothing");
+    }
+
+    @Test
+    @Order(3)
+    void aBackFilledReadingAppearsInTheQuarterItReportsAndNotInTheQuarterItWasEntered() {
+        UUID accuracy = UUID.randomUUID();
+        EventEnvelope backFilled = TestEvents.publish(EventTypes.INDICATOR_REPORTED, seeds.payrollService.toString(),
+                seeds.redditch, new IndicatorReported(seeds.payrollService, accuracy, "Payslips on time (%)", seeds.bromsgrove,
+                        "2009/10 Q3", new BigDecimal("91.0"), new BigDecimal("99.0"), "RED", Instant.now(),
+                        LocalDate.parse("2009-10-01"), LocalDate.parse("2009-12-31")));
+        Eventually.until("the back-filled reading applied", WAIT, () -> Superuser.count("reporting",
+                "select count(*) from processed_event where event_id = '" + backFilled.id() + "'") == 1);
+
+        String reports = "/api/v1/reporting/regions/" + seeds.alliance + "/board-reports/";
+        String itsQuarter = html(reports + "2009-10/Q3", viewer(seeds.redditch));
+        assertTrue(itsQuarter.contains("Payslips on time (%)") && itsQuarter.contains("2009/10 Q3"),
+                "filed under the quarter it reports");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/London"));
+        int startYear = today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1;
+        String now = "%d-%02d/Q%d".formatted(startYear, (startYear + 1) % 100, (today.getMonthValue() + 8) % 12 / 3 + 1);
+        assertFalse(html(reports + now, viewer(seeds.redditch)).contains("Payslips on time (%)"),
+                "not in " + now + ", when it was entered");
+
+        Map<?, ?> indicators = (Map<?, ?>) dashboard(seeds.alliance, viewer(seeds.bromsgrove), "2010-05-15").get("indicators");
+        assertEquals(1, number(indicators.get("red")), "its indicator's only reading is red");
+        String olderReadings = html(reports + "2009-10/Q4", viewer(seeds.redditch));
+        assertTrue(olderReadings.contains("2009-Q4") && olderReadings.contains("98.1"),
+                "a reading published before periods had days is still filed by when it was reported");
+    }
+
+    @Test
+    @Order(3)
+    void aTerminatedArrangementsRecipientsLeaveOnItsExitDateAndOpenDataGivesTheExitAndItsReason() {
+        assertEquals("2020-03-31 2020-03-31", Superuser.query("reporting", "select string_agg(left_on::text, ' ' "
+                + "order by authority_id) from rpt_recipient where arrangement_id = '" + seeds.sharedLegal + "'"),
+                "Rushcliffe by the termination, Broxtowe by its own leaving on the same day, in either order");
+        assertEquals("2013-06-30", Superuser.query("reporting", "select left_on from rpt_recipient where arrangement_id = '"
+                + seeds.oldConsortium + "' and authority_id = '" + seeds.chesterfield + "'"), "an earlier leaver keeps its date");
+
+        String base = "/api/v1/reporting/regions/" + seeds.southNottinghamshire + "/open-data/";
+        Map<?, ?> json = api.send(HttpMethod.GET, base + "arrangements.json", viewer(seeds.rushcliffe), null);
+        List<?> columns = (List<?>) json.get("columns");
+        assertEquals(List.of("agreed_on", "exit_on", "termination_reason"), columns.subList(columns.size() - 3, columns.size()),
+                "added at the end");
+        Map<?, ?> legal = (Map<?, ?>) ((List<?>) json.get("rows")).get(0);
+        assertEquals("TERMINATED", legal.get("status"));
+        assertEquals("2020-03-31", legal.get("exit_on"));
+        assertEquals("Each council brings legal services back in house", legal.get("termination_reason"));
+        assertEquals("", legal.get("recipient_names"), "no one receives it now");
+        String csv = html(base + "arrangements.csv", viewer(seeds.rushcliffe));
+        assertTrue(csv.lines().findFirst().orElseThrow().endsWith(",agreed_on,exit_on,termination_reason"), csv);
+        assertTrue(csv.contains(",2020-03-31,Each council brings legal services back in house"), csv);
+
+        Map<?, ?> running = (Map<?, ?>) ((List<?>) api.send(HttpMethod.GET, "/api/v1/reporting/regions/" + seeds.derbyshire
+                + "/open-data/arrangements.json", viewer(seeds.bolsover), null).get("rows")).get(0);
+        assertEquals(java.util.Arrays.asList(null, null), java.util.Arrays.asList(running.get("exit_on"),
+                running.get("termination_reason")), "a running arrangement has neither");
+
+        String lastQuarter = html("/api/v1/reporting/regions/" + seeds.derbyshire + "/board-reports/2013-14/Q4",
+                viewer(seeds.bolsover));
+        assertTrue(lastQuarter.contains("Bolsover District Council") && lastQuarter.contains("North East Derbyshire"),
+                "the consortium's last quarter lists who received it to the end");
+        assertFalse(lastQuarter.contains("Chesterfield Borough Council"), "Chesterfield left in 2013");
+    }
+
+    @Test
+    @Order(3)
+    void aDayOutsideTheYearsReportedOnIsRefusedNamingTheParameterOnEveryEndpointThatTakesIt() {
+        String platform = TestTokens.get().withoutAuthority(Roles.PLATFORM_ADMIN);
+        Map<String, String> endpoints = Map.of(
+                "/api/v1/reporting/regions/" + seeds.alliance + "/dashboard", viewer(seeds.bromsgrove),
+                "/api/v1/reporting/authorities/" + seeds.bromsgrove + "/dashboard", officer(seeds.bromsgrove),
+                "/api/v1/reporting/national/dashboard", platform);
+        endpoints.forEach((path, token) -> {
+            for (String on : List.of("%2B999999999-12-31", "9999-12-31", "2100-04-01", "1990-03-31", "0001-01-01")) {
+                io.micronaut.http.client.exceptions.HttpClientResponseException refused = org.junit.jupiter.api.Assertions
+                        .assertThrows(io.micronaut.http.client.exceptions.HttpClientResponseException.class,
+                                () -> api.send(HttpMethod.GET, path + "?on=" + on, token, null), path + " on=" + on);
+                assertEquals(HttpStatus.BAD_REQUEST, refused.getStatus(), path + " on=" + on);
+                String problem = refused.getResponse().getBody(String.class).orElseThrow();
+                assertTrue(problem.contains("\"parameter\":\"on\"") && problem.contains("1990-04-01")
+                           && problem.contains("2100-03-31"), problem);
+            }
+            for (String on : List.of("1990-04-01", "2100-03-31")) {
+                assertEquals(HttpStatus.OK, api.status(HttpMethod.GET, path + "?on=" + on, token, null), path + " on=" + on);
+            }
+        });
+    }
+
+    private String html(String path, String token) {
+        return new String(http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET, path, token, null), byte[].class)
+                .body(), StandardCharsets.UTF_8);
     }
 
     private Map<?, ?> dashboard(UUID region, String token, String on) {

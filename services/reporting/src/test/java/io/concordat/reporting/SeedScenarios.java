@@ -53,6 +53,12 @@ final class SeedScenarios {
     final UUID oldConsortium = UUID.randomUUID();
     final UUID hospitalProcurement = UUID.randomUUID();
 
+    final UUID gedling = UUID.randomUUID();
+    final UUID rushcliffe = UUID.randomUUID();
+    final UUID broxtowe = UUID.randomUUID();
+    final UUID southNottinghamshire = UUID.randomUUID();
+    final UUID sharedLegal = UUID.randomUUID();
+
     final List<EventEnvelope> published = new ArrayList<>();
 
     /**
@@ -107,13 +113,14 @@ final class SeedScenarios {
                 "2009/10", 12_000_000, 9_000_000, 3_000_000, at("2010-01-10")));
         publish(EventTypes.SAVINGS_RECORDED, payrollService, bromsgrove, new SavingsRecorded(payrollService, bromsgrove,
                 "2009/10", 12_000_000, 8_150_000, 3_850_000, at("2010-04-20")));
+        // Readings as hosting published them before periods were typed: a free-text period, no days.
         UUID accuracy = UUID.randomUUID();
         publish(EventTypes.INDICATOR_REPORTED, payrollService, redditch, new IndicatorReported(payrollService, accuracy,
                 "Payslips paid correctly (%)", bromsgrove, "2009-Q4", new BigDecimal("98.1"), new BigDecimal("99.5"),
-                "AMBER", at("2010-01-08")));
+                "AMBER", at("2010-01-08"), null, null));
         publish(EventTypes.INDICATOR_REPORTED, payrollService, redditch, new IndicatorReported(payrollService, accuracy,
                 "Payslips paid correctly (%)", bromsgrove, "2010-Q1", new BigDecimal("99.7"), new BigDecimal("99.5"),
-                "GREEN", at("2010-04-08")));
+                "GREEN", at("2010-04-08"), null, null));
         publish(EventTypes.REVIEW_SCHEDULED, payrollService, redditch, new ReviewScheduled(payrollService,
                 UUID.randomUUID(), "Formal review before the end of the first 12 months", LocalDate.parse("2010-08-01"),
                 at("2009-05-12")));
@@ -170,10 +177,10 @@ final class SeedScenarios {
         UUID compliant = UUID.randomUUID();
         publish(EventTypes.INDICATOR_REPORTED, hospitalProcurement, royalHospital, new IndicatorReported(
                 hospitalProcurement, compliant, "Contracts let compliantly (%)", bolsover, "2018-Q4",
-                new BigDecimal("92"), new BigDecimal("100"), "AMBER", at("2019-01-10")));
+                new BigDecimal("92"), new BigDecimal("100"), "AMBER", at("2019-01-10"), null, null));
         publish(EventTypes.INDICATOR_REPORTED, hospitalProcurement, royalHospital, new IndicatorReported(
                 hospitalProcurement, compliant, "Contracts let compliantly (%)", northEastDerbyshire, "2018-Q4",
-                new BigDecimal("70"), new BigDecimal("100"), "RED", at("2019-01-10")));
+                new BigDecimal("70"), new BigDecimal("100"), "RED", at("2019-01-10"), null, null));
         UUID annual = UUID.randomUUID();
         publish(EventTypes.REVIEW_SCHEDULED, hospitalProcurement, royalHospital, new ReviewScheduled(hospitalProcurement,
                 annual, "Annual review", LocalDate.parse("2018-04-01"), at("2014-02-10")));
@@ -184,6 +191,28 @@ final class SeedScenarios {
                 UUID.randomUUID(), "Review before the contract ends", LocalDate.parse("2019-02-01"), at("2018-04-12")));
         publish(EventTypes.VACANCY_POSTED, UUID.randomUUID(), bolsover, new VacancyPosted(UUID.randomUUID(), bolsover,
                 "Procurement Officer", "support.procurement", "Grade 7", LocalDate.parse("2019-01-31"), at("2019-01-02")));
+    }
+
+    /**
+     * Seed 001's councils: Gedling hosted legal services for Rushcliffe and Broxtowe until the
+     * partnership was dissolved on 31 March 2020. As hosting now does when it terminates, it also
+     * reports Broxtowe leaving on the exit date; Rushcliffe's leaving is left to the termination.
+     */
+    void dissolvedPartnership() {
+        List<UUID> regions = List.of(southNottinghamshire);
+        publish(EventTypes.ARRANGEMENT_AGREED, sharedLegal, gedling, new ArrangementAgreed(sharedLegal,
+                "Shared legal services", "support.legal", gedling, List.of(rushcliffe, broxtowe), "PERMANENT",
+                LocalDate.parse("2016-04-01"), null, null, "BY_USAGE", regions, at("2016-02-01")));
+        publish(EventTypes.RECIPIENT_JOINED, sharedLegal, gedling, new RecipientJoined(sharedLegal, rushcliffe,
+                LocalDate.parse("2016-04-01"), at("2016-02-01")));
+        publish(EventTypes.RECIPIENT_JOINED, sharedLegal, gedling, new RecipientJoined(sharedLegal, broxtowe,
+                LocalDate.parse("2016-04-01"), at("2016-02-01")));
+        publish(EventTypes.ARRANGEMENT_STARTED, sharedLegal, gedling, new ArrangementStarted(sharedLegal, gedling,
+                LocalDate.parse("2016-04-01"), "officer", at("2016-04-01")));
+        publish(EventTypes.ARRANGEMENT_TERMINATED, sharedLegal, gedling, new ArrangementTerminated(sharedLegal,
+                "Each council brings legal services back in house", LocalDate.parse("2020-03-31"), at("2019-12-02")));
+        publish(EventTypes.RECIPIENT_LEFT, sharedLegal, gedling, new RecipientLeft(sharedLegal, broxtowe,
+                LocalDate.parse("2020-03-31"), "Each council brings legal services back in house", at("2019-12-02")));
     }
 
     private <T> void publish(EventType<T> type, UUID subject, UUID authority, T data) {

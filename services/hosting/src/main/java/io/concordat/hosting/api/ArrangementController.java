@@ -1,6 +1,7 @@
 package io.concordat.hosting.api;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.ReportingPeriod;
 import io.concordat.events.ServiceArea;
 import io.concordat.events.hosting.v1.ArrangementStarted;
 import io.concordat.events.hosting.v1.IndicatorReported;
@@ -16,6 +17,7 @@ import io.concordat.hosting.domain.FinancialYear;
 import io.concordat.hosting.domain.HostPeriod;
 import io.concordat.hosting.domain.HostingRuleException;
 import io.concordat.hosting.domain.Indicator;
+import io.concordat.hosting.domain.ReadingPeriod;
 import io.concordat.hosting.domain.Recipient;
 import io.concordat.hosting.domain.ReviewOutcome;
 import io.concordat.hosting.domain.ServiceAreas;
@@ -311,6 +313,7 @@ public class ArrangementController {
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HostingViews.IndicatorRatings report(Caller caller, @PathVariable UUID id, @PathVariable UUID indicatorId,
                                                 @Valid @Body HostingRequests.Reading r) {
+        ReportingPeriod period = rule(() -> ReadingPeriod.parse(r.period(), "period"));
         return transactions.write(caller, connection -> {
             ArrangementStore.Arrangement a = hostedByCaller(caller, id);
             PerformanceStore.StoredIndicator indicator = performance.indicator(id, indicatorId).orElseThrow(() ->
@@ -319,21 +322,23 @@ public class ArrangementController {
                 throw ProblemException.unprocessable("no-target", "The indicator has no target for that body.");
             }
             Instant now = Instant.now();
-            performance.report(indicatorId, r.authorityId(), r.period().strip(), r.value(), caller.subject(), now);
+            performance.report(indicatorId, r.authorityId(), period, r.value(), caller.subject(), now);
             BigDecimal target = performance.targets(indicatorId).get(r.authorityId());
             events.publish(EventTypes.INDICATOR_REPORTED, id.toString(), a.hostAuthorityId(), a.regionIds(),
-                    new IndicatorReported(id, indicatorId, indicator.indicator().name(), r.authorityId(), r.period().strip(),
-                            r.value(), target, indicator.indicator().rate(r.value(), target).name(), now));
-            return ratings(indicator, r.period().strip());
+                    new IndicatorReported(id, indicatorId, indicator.indicator().name(), r.authorityId(), period.label(),
+                            r.value(), target, indicator.indicator().rate(r.value(), target).name(), now,
+                            period.firstDay(), period.lastDay()));
+            return ratings(indicator, period);
         });
     }
 
     /** Every indicator's ratings for a period; a recipient with no reading shows as MISSING. */
     @Get("/{id}/indicators")
     public List<HostingViews.IndicatorRatings> indicators(Caller caller, @PathVariable UUID id, @QueryValue String period) {
+        ReportingPeriod asked = rule(() -> ReadingPeriod.parse(period, "period"));
         return transactions.read(caller, connection -> {
             find(id);
-            return performance.indicators(id).stream().map(i -> ratings(i, period.strip())).toList();
+            return performance.indicators(id).stream().map(i -> ratings(i, asked)).toList();
         });
     }
 
@@ -397,14 +402,14 @@ public class ArrangementController {
                 rows.stream().mapToLong(HostingViews.Saving::savingPence).sum(), hosts);
     }
 
-    private HostingViews.IndicatorRatings ratings(PerformanceStore.StoredIndicator i, String period) {
+    private HostingViews.IndicatorRatings ratings(PerformanceStore.StoredIndicator i, ReportingPeriod period) {
         Map<UUID, BigDecimal> targets = performance.targets(i.id());
         Map<UUID, BigDecimal> readings = performance.readings(i.id(), period);
         List<HostingViews.Rating> ratings = targets.entrySet().stream().map(t -> new HostingViews.Rating(t.getKey(),
                 authorities.nameOf(t.getKey()), t.getValue(), readings.get(t.getKey()),
                 i.indicator().rate(readings.get(t.getKey()), t.getValue()).name())).toList();
         return new HostingViews.IndicatorRatings(i.id(), i.indicator().name(), i.indicator().unit(),
-                i.indicator().direction().name(), period, ratings);
+                i.indicator().direction().name(), period.label(), ratings);
     }
 
     private List<HostingViews.Review> reviews(UUID id) {

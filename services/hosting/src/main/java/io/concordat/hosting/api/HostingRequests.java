@@ -98,7 +98,12 @@ public final class HostingRequests {
                                   @NotNull Map<UUID, BigDecimal> targets) {
     }
 
-    /** A reading for a recipient in a period, e.g. "2026-Q1" or "2026-05". */
+    /**
+     * A reading for a recipient in a period.
+     *
+     * @param period a financial year ("2026/27"), a quarter of one ("2026/27 Q2"; Q1 is April to June)
+     *               or a calendar month ("2026-09")
+     */
     @Serdeable
     public record Reading(@NotNull UUID authorityId, @NotBlank @Size(max = 20) String period, @NotNull BigDecimal value) {
     }

@@ -1,5 +1,6 @@
 package io.concordat.hosting.store;
 
+import io.concordat.events.ReportingPeriod;
 import io.concordat.hosting.domain.Indicator;
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
@@ -62,17 +63,23 @@ public class PerformanceStore {
         return targets;
     }
 
-    public void report(UUID indicatorId, UUID authority, String period, BigDecimal value, String by, Instant at) {
-        Sql.update(connection.get(), "insert into reading (indicator_id, authority_id, period, value, reported_by, reported_at) "
-                + "values (?, ?, ?, ?, ?, ?) on conflict (indicator_id, authority_id, period) do update set value = excluded.value, "
+    /** Records a reading for a period; a later reading for the same period replaces it. */
+    public void report(UUID indicatorId, UUID authority, ReportingPeriod period, BigDecimal value, String by, Instant at) {
+        Sql.update(connection.get(), "insert into reading (indicator_id, authority_id, period, period_kind, period_first_day, "
+                + "period_last_day, value, reported_by, reported_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                + "on conflict (indicator_id, authority_id, period_kind, period_first_day) where period_kind is not null "
+                + "do update set period = excluded.period, period_last_day = excluded.period_last_day, value = excluded.value, "
                 + "reported_by = excluded.reported_by, reported_at = excluded.reported_at",
-                indicatorId, authority, period, value, by, Timestamp.from(at));
+                indicatorId, authority, period.label(), period.kind().name(), Date.valueOf(period.firstDay()),
+                Date.valueOf(period.lastDay()), value, by, Timestamp.from(at));
     }
 
-    public Map<UUID, BigDecimal> readings(UUID indicatorId, String period) {
+    /** Each recipient's reading for the period, however its label was written. */
+    public Map<UUID, BigDecimal> readings(UUID indicatorId, ReportingPeriod period) {
         Map<UUID, BigDecimal> readings = new LinkedHashMap<>();
-        Sql.query(connection.get(), "select authority_id, value from reading where indicator_id = ? and period = ?",
-                rs -> Map.entry(rs.getObject(1, UUID.class), rs.getBigDecimal(2)), indicatorId, period)
+        Sql.query(connection.get(), "select authority_id, value from reading where indicator_id = ? and period_kind = ? "
+                        + "and period_first_day = ?", rs -> Map.entry(rs.getObject(1, UUID.class), rs.getBigDecimal(2)),
+                        indicatorId, period.kind().name(), Date.valueOf(period.firstDay()))
                 .forEach(e -> readings.put(e.getKey(), e.getValue()));
         return readings;
     }

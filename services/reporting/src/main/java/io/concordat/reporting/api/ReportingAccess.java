@@ -1,14 +1,17 @@
 package io.concordat.reporting.api;
 
+import io.concordat.events.ReportingPeriod;
 import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.reporting.store.DashboardStore;
+import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -51,8 +54,19 @@ public class ReportingAccess {
         }
     }
 
-    /** The day figures are counted from: the one asked for, or today in the UK. */
+    /**
+     * The day figures are counted from ({@code ?on=}): the one asked for, or today in the UK. Every
+     * endpoint that takes {@code on} reads it here; a day outside the financial years the platform
+     * reports on (1990/91 to 2099/00) is refused, as dates near the calendar's end cannot be counted from.
+     */
     public static LocalDate day(LocalDate asked) {
+        if (asked != null && !ReportingPeriod.reportsOn(asked)) {
+            throw new ProblemException(HttpStatus.BAD_REQUEST, "day-out-of-range", "The request is not valid",
+                    "The parameter on=" + asked + " is outside the days reported on: give a day from "
+                    + ReportingPeriod.EARLIEST + " to " + ReportingPeriod.LATEST + ".",
+                    Map.of("parameter", "on", "earliest", ReportingPeriod.EARLIEST.toString(),
+                            "latest", ReportingPeriod.LATEST.toString()));
+        }
         return asked == null ? LocalDate.now(UK) : asked;
     }
 

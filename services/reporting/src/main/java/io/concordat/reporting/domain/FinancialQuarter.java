@@ -1,5 +1,7 @@
 package io.concordat.reporting.domain;
 
+import io.concordat.events.ReportingPeriod;
+
 import java.time.LocalDate;
 import java.time.format.TextStyle;
 import java.util.Locale;
@@ -8,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * A quarter of a council's financial year, which runs from 1 April to 31 March: Q1 is April to
- * June. Written {@code 2026-27} and {@code Q2} in addresses, "2026/27" in the figures.
+ * June. Written {@code 2026-27} and {@code Q2} in addresses, "2026/27" in the figures; from 1990/91
+ * to 2099/00, the financial years the platform reports on.
  */
 public record FinancialQuarter(int startYear, int quarter) {
 
@@ -16,7 +19,8 @@ public record FinancialQuarter(int startYear, int quarter) {
     private static final Pattern QUARTER = Pattern.compile("[Qq]([1-4])");
 
     public FinancialQuarter {
-        if (startYear < 2000 || startYear > 2100 || quarter < 1 || quarter > 4) {
+        if (startYear < ReportingPeriod.EARLIEST.getYear() || startYear >= ReportingPeriod.LATEST.getYear()
+            || quarter < 1 || quarter > 4) {
             throw new IllegalArgumentException("no such financial quarter: " + startYear + " Q" + quarter);
         }
     }

@@ -15,7 +15,7 @@ public final class OpenData {
 
     public static final List<String> ARRANGEMENT_COLUMNS = List.of("arrangement_id", "title", "service_area_code",
             "service_area", "theme", "host_name", "host_gss_code", "recipient_names", "recipient_gss_codes", "basis",
-            "status", "starts_on", "ends_on", "agreed_on");
+            "status", "starts_on", "ends_on", "agreed_on", "exit_on", "termination_reason");
 
     public static final List<String> SAVINGS_COLUMNS = List.of("arrangement_id", "arrangement_title",
             "service_area_code", "authority_name", "authority_gss_code", "financial_year", "baseline_gbp", "cost_gbp",
@@ -24,15 +24,19 @@ public final class OpenData {
     private OpenData() {
     }
 
-    /** One shared arrangement; several recipients are separated by "; ". */
+    /**
+     * One shared arrangement; several recipients are separated by "; ". A terminated one has its exit
+     * date and the reason given, and no current recipients.
+     */
     public record Arrangement(String arrangementId, String title, String serviceAreaCode, String serviceArea,
                               String theme, String hostName, String hostGssCode, String recipientNames,
                               String recipientGssCodes, String basis, String status, LocalDate startsOn,
-                              LocalDate endsOn, LocalDate agreedOn) {
+                              LocalDate endsOn, LocalDate agreedOn, LocalDate exitOn, String terminationReason) {
 
         public List<Object> values() {
             return java.util.Arrays.asList(arrangementId, title, serviceAreaCode, serviceArea, theme, hostName,
-                    hostGssCode, recipientNames, recipientGssCodes, basis, status, startsOn, endsOn, agreedOn);
+                    hostGssCode, recipientNames, recipientGssCodes, basis, status, startsOn, endsOn, agreedOn, exitOn,
+                    terminationReason);
         }
     }
 

@@ -17,6 +17,7 @@ import io.concordat.events.hosting.v1.ReviewScheduled;
 import io.concordat.events.hosting.v1.SavingsRecorded;
 import io.concordat.kit.inbox.EventHandler;
 import io.concordat.kit.tenancy.TenantTransactions;
+import io.concordat.reporting.domain.ReportedPeriod;
 import io.concordat.reporting.store.ProjectionStore;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -74,6 +75,7 @@ public class HostingProjection implements EventHandler {
         } else if (EventTypes.INDICATOR_REPORTED.type().equals(type)) {
             IndicatorReported e = codec.decode(event, EventTypes.INDICATOR_REPORTED);
             store.reading(e.arrangementId(), e.indicatorId(), e.indicatorName(), e.recipientAuthorityId(), e.period(),
+                    ReportedPeriod.of(e.period(), e.periodFirstDay(), e.periodLastDay(), e.reportedAt()),
                     e.value(), e.target(), e.rating(), e.reportedAt());
         } else if (EventTypes.REVIEW_SCHEDULED.type().equals(type)) {
             ReviewScheduled e = codec.decode(event, EventTypes.REVIEW_SCHEDULED);
@@ -84,7 +86,7 @@ public class HostingProjection implements EventHandler {
                     e.note());
         } else if (EventTypes.ARRANGEMENT_TERMINATED.type().equals(type)) {
             ArrangementTerminated e = codec.decode(event, EventTypes.ARRANGEMENT_TERMINATED);
-            store.terminated(e.arrangementId(), e.exitOn());
+            store.terminated(e.arrangementId(), e.exitOn(), e.reason());
         }
     }
 }

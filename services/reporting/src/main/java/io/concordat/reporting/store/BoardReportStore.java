@@ -11,8 +11,6 @@ import io.concordat.reporting.domain.Words;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,8 +23,6 @@ import java.util.UUID;
  */
 @Singleton
 public class BoardReportStore {
-
-    private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final CurrentConnection connection;
     private final DashboardStore dashboards;
@@ -77,14 +73,15 @@ public class BoardReportStore {
                         from (select distinct on (i.indicator_id, i.recipient_authority_id) i.*
                               from rpt_indicator_reading i
                               join rpt_arrangement a on a.arrangement_id = i.arrangement_id
-                              where ? = any(a.region_ids) and i.reported_at >= ? and i.reported_at < ?
-                              order by i.indicator_id, i.recipient_authority_id, i.period desc) l
+                              where ? = any(a.region_ids) and i.filed_on between ? and ?
+                              order by i.indicator_id, i.recipient_authority_id, i.filed_on desc, i.reported_at desc,
+                                       i.period desc) l
                         join rpt_arrangement a on a.arrangement_id = l.arrangement_id
                         left join known_authority k on k.id = l.recipient_authority_id
                         order by a.title, l.indicator_name, k.name""",
                 rs -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
                         rs.getBigDecimal(6), rs.getString(7)),
-                region, start(from), start(to.plusDays(1)));
+                region, from, to);
         Map<String, List<Row>> byArrangement = new LinkedHashMap<>();
         rows.forEach(r -> byArrangement.computeIfAbsent(r.arrangement(), k -> new ArrayList<>()).add(r));
         return byArrangement.entrySet().stream().map(e -> new BoardReport.IndicatorSummary(e.getKey(),
@@ -146,9 +143,5 @@ public class BoardReportStore {
                 region, from, to));
         decisions.sort(java.util.Comparator.comparing(BoardReport.Decision::on).thenComparing(BoardReport.Decision::subject));
         return decisions;
-    }
-
-    private static OffsetDateTime start(LocalDate day) {
-        return day.atStartOfDay(UK).toOffsetDateTime();
     }
 }

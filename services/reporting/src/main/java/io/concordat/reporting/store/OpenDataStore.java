@@ -28,14 +28,15 @@ public class OpenDataStore {
                                array_to_string(array(select coalesce(k.gss_code, '') from rpt_recipient r
                                      join known_authority k on k.id = r.authority_id
                                      where r.arrangement_id = a.arrangement_id and r.left_on is null order by k.name), '; '),
-                               a.basis, a.status, a.starts_on, a.ends_on, (a.agreed_at at time zone 'Europe/London')::date
+                               a.basis, a.status, a.starts_on, a.ends_on, (a.agreed_at at time zone 'Europe/London')::date,
+                               a.exit_on, a.termination_reason
                         from rpt_arrangement a left join known_authority h on h.id = a.host_authority_id
                         where ? = any(a.region_ids) order by a.title, a.arrangement_id""",
                 rs -> new OpenData.Arrangement(rs.getString(1), rs.getString(2), rs.getString(3),
                         Themes.title(rs.getString(3)), Themes.title(rs.getString(4)), rs.getString(5), rs.getString(6),
                         rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10),
                         rs.getObject(11, LocalDate.class), rs.getObject(12, LocalDate.class),
-                        rs.getObject(13, LocalDate.class)), region);
+                        rs.getObject(13, LocalDate.class), rs.getObject(14, LocalDate.class), rs.getString(15)), region);
     }
 
     public List<OpenData.Saving> savings(UUID region) {

@@ -2,6 +2,7 @@ package io.concordat.reporting.store;
 
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
+import io.concordat.reporting.domain.ReportedPeriod;
 import io.concordat.reporting.domain.Themes;
 import jakarta.inject.Singleton;
 
@@ -162,28 +163,36 @@ public class ProjectionStore {
                 id, authority, financialYear, baseline, cost, saving, time(at));
     }
 
-    /** A reading; the latest per indicator and recipient is the one of the latest period. */
-    public void reading(UUID id, UUID indicator, String name, UUID recipient, String period, BigDecimal value,
-                        BigDecimal target, String rating, Instant at) {
+    /**
+     * A reading, kept with the days of its period and the day reports file it under; the latest per
+     * indicator and recipient is the one of the latest period (the latest filed), then the latest reported.
+     */
+    public void reading(UUID id, UUID indicator, String name, UUID recipient, String period, ReportedPeriod days,
+                        BigDecimal value, BigDecimal target, String rating, Instant at) {
         update("""
                 insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
-                                                   value, target, rating, reported_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                   value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (indicator_id, recipient_authority_id, period) do update
                     set value = excluded.value, target = excluded.target, rating = excluded.rating,
-                        reported_at = excluded.reported_at
+                        reported_at = excluded.reported_at, period_first_day = excluded.period_first_day,
+                        period_last_day = excluded.period_last_day, filed_on = excluded.filed_on
                 where rpt_indicator_reading.reported_at <= excluded.reported_at""",
-                indicator, recipient, period, id, name, value, target, rating, time(at));
+                indicator, recipient, period, id, name, value, target, rating, time(at), days.firstDay(), days.lastDay(),
+                days.filedOn());
         update("""
                 insert into rpt_indicator_latest (indicator_id, recipient_authority_id, arrangement_id, indicator_name, period,
-                                                  value, target, rating, reported_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                  value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 on conflict (indicator_id, recipient_authority_id) do update
                     set indicator_name = excluded.indicator_name, period = excluded.period, value = excluded.value,
-                        target = excluded.target, rating = excluded.rating, reported_at = excluded.reported_at
-                where (rpt_indicator_latest.period, rpt_indicator_latest.reported_at)
-                      <= (excluded.period, excluded.reported_at)""",
-                indicator, recipient, id, name, period, value, target, rating, time(at));
+                        target = excluded.target, rating = excluded.rating, reported_at = excluded.reported_at,
+                        period_first_day = excluded.period_first_day, period_last_day = excluded.period_last_day,
+                        filed_on = excluded.filed_on
+                where (rpt_indicator_latest.filed_on, rpt_indicator_latest.reported_at, rpt_indicator_latest.period)
+                      <= (excluded.filed_on, excluded.reported_at, excluded.period)""",
+                indicator, recipient, id, name, period, value, target, rating, time(at), days.firstDay(), days.lastDay(),
+                days.filedOn());
     }
 
     public void reviewScheduled(UUID id, UUID review, String kind, LocalDate dueOn) {
@@ -202,8 +211,15 @@ public class ProjectionStore {
                 review, id, kind, outcome, decidedBy, on, note);
     }
 
-    public void terminated(UUID id, LocalDate exitOn) {
-        update("update rpt_arrangement set status = 'TERMINATED', exit_on = ? where arrangement_id = ?", exitOn, id);
+    /**
+     * The arrangement ended: every recipient still receiving it left on the exit date. One whose
+     * leaving was recorded before keeps its date; a RecipientLeft after this (hosting may publish one
+     * per recipient as it terminates) finds the recipient gone and changes nothing, in either order.
+     */
+    public void terminated(UUID id, LocalDate exitOn, String reason) {
+        update("update rpt_arrangement set status = 'TERMINATED', exit_on = ?, termination_reason = ? where arrangement_id = ?",
+                exitOn, reason, id);
+        update("update rpt_recipient set left_on = ? where arrangement_id = ? and left_on is null", exitOn, id);
     }
 
     private void update(String sql, Object... parameters) {
