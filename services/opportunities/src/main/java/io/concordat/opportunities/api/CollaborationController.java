@@ -2,12 +2,11 @@ package io.concordat.opportunities.api;
 
 import io.concordat.events.EventTypes;
 import io.concordat.events.opportunities.v1.BoardRecommendationRecorded;
-import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
 import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.events.opportunities.v1.OpportunityStageChanged;
 import io.concordat.events.opportunities.v1.ParticipantAccepted;
-import io.concordat.events.opportunities.v1.ParticipantJoined;
+import io.concordat.kit.directory.AuthorityDirectory;
 import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.Choices;
@@ -15,6 +14,8 @@ import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
+import io.concordat.opportunities.app.Collaboration;
+import io.concordat.opportunities.app.Proposals;
 import io.concordat.opportunities.domain.Board;
 import io.concordat.opportunities.domain.BoardRecommendation;
 import io.concordat.opportunities.domain.BoardVote;
@@ -23,35 +24,31 @@ import io.concordat.opportunities.domain.CouncilDecisions;
 import io.concordat.opportunities.domain.DecisionBody;
 import io.concordat.opportunities.domain.DecisionOutcome;
 import io.concordat.opportunities.domain.Horizon;
-import io.concordat.opportunities.domain.IllegalTransitionException;
-import io.concordat.opportunities.domain.InvalidOpportunityException;
-import io.concordat.opportunities.domain.OpportunityRuleException;
 import io.concordat.opportunities.domain.Participant;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.ParticipantStatus;
 import io.concordat.opportunities.domain.Stage;
 import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRegionRepository;
 import io.concordat.opportunities.store.OpportunityRepository;
 import io.concordat.opportunities.store.OpportunityRow;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
-import io.micronaut.json.JsonMapper;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * The steps an opportunity goes through after it is proposed: its stages, who takes part, its
@@ -61,25 +58,27 @@ import java.util.stream.Collectors;
 public class CollaborationController {
 
     private final TenantTransactions transactions;
-    private final OpportunityController opportunities;
+    private final Proposals opportunities;
+    private final Collaboration collaboration;
+    private final OpportunityViews views;
     private final OpportunityRepository rows;
-    private final OpportunityRegionRepository sharing;
     private final CollaborationStore store;
+    private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
     private final EventPublisher events;
-    private final JsonMapper json;
 
-    public CollaborationController(TenantTransactions transactions, OpportunityController opportunities,
-                                   OpportunityRepository rows, OpportunityRegionRepository sharing, CollaborationStore store,
-                                   RegionMemberships memberships, EventPublisher events, JsonMapper json) {
+    public CollaborationController(TenantTransactions transactions, Proposals opportunities, Collaboration collaboration,
+                                   OpportunityViews views, OpportunityRepository rows, CollaborationStore store,
+                                   AuthorityDirectory authorities, RegionMemberships memberships, EventPublisher events) {
         this.transactions = transactions;
         this.opportunities = opportunities;
+        this.collaboration = collaboration;
+        this.views = views;
         this.rows = rows;
-        this.sharing = sharing;
         this.store = store;
+        this.authorities = authorities;
         this.memberships = memberships;
         this.events = events;
-        this.json = json;
     }
 
     /** The proposer moves the opportunity on; an illegal move is a 409 naming the allowed stages. */
@@ -92,12 +91,7 @@ public class CollaborationController {
             OpportunityRow row = opportunities.find(id);
             requireProposer(caller, row);
             Stage from = Stage.valueOf(row.stage());
-            try {
-                from.moveTo(to, Horizon.valueOf(row.horizon()));
-            } catch (IllegalTransitionException e) {
-                throw new ProblemException(HttpStatus.CONFLICT, "illegal-stage-change", "Conflicts with the current state",
-                        e.getMessage(), Map.of("allowed", e.allowed().stream().map(Enum::name).sorted().toList()));
-            }
+            from.moveTo(to, Horizon.valueOf(row.horizon()));
             if (to == Stage.BOARD_RECOMMENDATION) {
                 UUID region = request.boardRegionId();
                 List<UUID> shared = regionsOf(id);
@@ -111,34 +105,20 @@ public class CollaborationController {
                 rows.updateBoardRegionId(id, region);
             }
             moveStage(caller, row, from, to, request.note());
-            return opportunities.detail(opportunities.find(id));
+            return views.detail(opportunities.find(id));
         });
     }
 
-    /** The caller's authority takes part (interested or committed), or changes or withdraws its part. */
+    /**
+     * The caller's authority takes part (interested or committed), or changes or withdraws its
+     * part. The proposer may change its own role, to host or receive the service itself.
+     */
     @Post("/participants")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public OpportunityDetailView join(Caller caller, @PathVariable UUID id, @Valid @Body CollaborationRequests.Join request) {
         ParticipantRole role = Choices.parse(ParticipantRole.class, request.role(), "participant role");
         ParticipantStatus status = Choices.parse(ParticipantStatus.class, request.status(), "participant status");
-        if (role == ParticipantRole.PROPOSER) {
-            throw ProblemException.badRequest("invalid-role", "Only the proposing authority is the PROPOSER.");
-        }
-        UUID authority = caller.requireAuthority();
-        return transactions.write(caller, connection -> {
-            OpportunityRow row = opportunities.find(id);
-            if (row.authorityId().equals(authority)) {
-                throw ProblemException.conflict("proposer-already-takes-part", "The proposing authority already takes part.");
-            }
-            requireOpen(row);
-            boolean accepted = store.participants(id).stream()
-                    .anyMatch(p -> p.authorityId().equals(authority) && p.accepted());
-            Instant now = Instant.now();
-            store.join(id, new Participant(authority, role, status, accepted), now);
-            events.publish(EventTypes.PARTICIPANT_JOINED, id.toString(), row.authorityId(), regionsOf(id),
-                    new ParticipantJoined(id, authority, role.name(), status.name(), accepted, now));
-            return opportunities.detail(row);
-        });
+        return transactions.write(caller, connection -> views.detail(collaboration.join(caller, id, role, status)));
     }
 
     /** The proposer accepts an authority that asked to take part. */
@@ -154,32 +134,29 @@ public class CollaborationController {
             store.accept(id, authorityId);
             events.publish(EventTypes.PARTICIPANT_ACCEPTED, id.toString(), row.authorityId(), regionsOf(id),
                     new ParticipantAccepted(id, authorityId, participant.role().name(), caller.subject(), Instant.now()));
-            return opportunities.detail(row);
+            return views.detail(opportunities.find(id));
         });
     }
 
-    /** Submits a new version of the business case: the proposer or an accepted participant. */
+    /**
+     * Submits a new version of the business case: the proposer or an accepted participant. It
+     * may project savings for, and split costs between, only councils taking part (else 422).
+     */
     @Put("/business-case")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public Map<String, Object> submitBusinessCase(Caller caller, @PathVariable UUID id,
-                                                  @Valid @Body CollaborationRequests.BusinessCase request) {
-        BusinessCase businessCase = toDomain(request);
-        return transactions.write(caller, connection -> {
-            OpportunityRow row = opportunities.find(id);
-            requireTakesPart(caller, id);
-            requireOpen(row);
-            Instant now = Instant.now();
-            int version = store.addBusinessCase(id, write(request), caller.subject(), now);
-            events.publish(EventTypes.BUSINESS_CASE_SUBMITTED, id.toString(), row.authorityId(), regionsOf(id),
-                    new BusinessCaseSubmitted(id, row.authorityId(), version, businessCase.oneOffCostsPence(),
-                            businessCase.externalFundingPence(), businessCase.projectedAnnualSavingsPence(),
-                            businessCase.staffingImplications(), now, businessCase.projectedSavings().stream()
-                            .map(s -> new BusinessCaseSubmitted.ProjectedSaving(s.authorityId(), s.financialYear(),
-                                    s.annualPence())).toList()));
-            return Map.of("version", version, "oneOffCostsPence", businessCase.oneOffCostsPence(),
-                    "projectedAnnualSavingsPence", businessCase.projectedAnnualSavingsPence(),
-                    "consultationOutstanding", businessCase.consultationOutstanding());
-        });
+    public BusinessCaseView submitBusinessCase(Caller caller, @PathVariable UUID id,
+                                               @Valid @Body CollaborationRequests.BusinessCase request) {
+        BusinessCase businessCase = request.toDomain();
+        return transactions.write(caller, connection ->
+                BusinessCaseView.of(collaboration.submitBusinessCase(caller, id, businessCase), authorities::nameOf));
+    }
+
+    /** The business case as submitted: the latest version, or {@code ?version=n}; with each council's share of the costs. */
+    @Get("/business-case")
+    @Secured(SecurityRule.IS_AUTHENTICATED)
+    public BusinessCaseView businessCase(Caller caller, @PathVariable UUID id, @QueryValue @Nullable @Min(1) Integer version) {
+        return transactions.read(caller, connection ->
+                BusinessCaseView.of(collaboration.businessCase(id, version), authorities::nameOf));
     }
 
     /** A councillor on the board of the region the opportunity is before casts their vote. */
@@ -198,11 +175,7 @@ public class CollaborationController {
                 throw ProblemException.conflict("board-has-recommended", "The board has already made its recommendation.");
             }
             BoardVote vote = new BoardVote(authority, caller.username(), request.inFavour());
-            try {
-                board.admit(store.votes(id), vote);
-            } catch (OpportunityRuleException e) {
-                throw ProblemException.conflict(e.rule(), e.getMessage());
-            }
+            board.admit(store.votes(id), vote);
             if (!store.castVote(id, row.boardRegionId(), caller.subject(), vote, Instant.now())) {
                 throw ProblemException.conflict("already-voted", "You have already voted on this.");
             }
@@ -236,7 +209,7 @@ public class CollaborationController {
             events.publish(EventTypes.BOARD_RECOMMENDATION_RECORDED, id.toString(), row.authorityId(), regionsOf(id),
                     new BoardRecommendationRecorded(id, row.authorityId(), row.boardRegionId(), outcome.recommended(),
                             outcome.rule().name(), outcome.inFavour(), outcome.against(), outcome.reason(), now));
-            return opportunities.detail(opportunities.find(id));
+            return views.detail(opportunities.find(id));
         });
     }
 
@@ -255,13 +228,8 @@ public class CollaborationController {
         return transactions.write(caller, connection -> {
             OpportunityRow row = opportunities.find(id);
             List<Participant> participants = store.participants(id);
-            try {
-                CouncilDecisions.requireMayDecide(participants, authority, store.recommendation(id).isPresent());
-            } catch (OpportunityRuleException e) {
-                throw e.rule().equals("not-a-participant") ? ProblemException.forbidden(e.rule(), e.getMessage())
-                        : ProblemException.conflict(e.rule(), e.getMessage());
-            }
-            Optional<BusinessCase> businessCase = latestBusinessCase(id);
+            CouncilDecisions.requireMayDecide(participants, authority, store.recommendation(id).isPresent());
+            Optional<BusinessCase> businessCase = store.latestBusinessCase(id).map(CollaborationStore.StoredBusinessCase::businessCase);
             if (outcome == DecisionOutcome.APPROVE && businessCase.map(BusinessCase::consultationOutstanding).orElse(false)) {
                 throw ProblemException.conflict("consultation-outstanding", "The business case has staffing implications: "
                         + "record the staff and trade-union consultation before a council approves.");
@@ -284,7 +252,7 @@ public class CollaborationController {
             if (CouncilDecisions.allDecided(participants, decisions) && Stage.valueOf(row.stage()) == Stage.BOARD_RECOMMENDATION) {
                 moveStage(caller, row, Stage.BOARD_RECOMMENDATION, Stage.DECIDED, "Every participating council has decided");
             }
-            return opportunities.detail(opportunities.find(id));
+            return views.detail(opportunities.find(id));
         });
     }
 
@@ -307,8 +275,7 @@ public class CollaborationController {
     }
 
     private List<UUID> regionsOf(UUID id) {
-        return sharing.findByKeyOpportunityIdIn(List.of(id)).stream().map(r -> r.key().regionId())
-                .collect(Collectors.toList());
+        return opportunities.regionsOf(id);
     }
 
     private static void requireProposer(Caller caller, OpportunityRow row) {
@@ -328,41 +295,6 @@ public class CollaborationController {
     private static void requireOpen(OpportunityRow row) {
         if (Stage.valueOf(row.stage()).isClosed()) {
             throw ProblemException.conflict("opportunity-closed", "The opportunity is " + row.stage() + ".");
-        }
-    }
-
-    private Optional<BusinessCase> latestBusinessCase(UUID id) {
-        return store.latestBusinessCase(id).map(entry -> {
-            try {
-                return toDomain(json.readValue(entry.getValue(), CollaborationRequests.BusinessCase.class));
-            } catch (IOException e) {
-                throw new UncheckedIOException("stored business case of " + id + " is unreadable", e);
-            }
-        });
-    }
-
-    private String write(CollaborationRequests.BusinessCase request) {
-        try {
-            return json.writeValueAsString(request);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static BusinessCase toDomain(CollaborationRequests.BusinessCase r) {
-        try {
-            return new BusinessCase(r.investigationCostPence(), r.implementationCostPence(),
-                    Choices.parse(BusinessCase.CostSplit.class, r.costSplit(), "cost split"), r.sharesPercent(),
-                    r.externalFundingPence(),
-                    r.projectedSavings() == null ? List.of() : r.projectedSavings().stream()
-                            .map(s -> new BusinessCase.Saving(s.authorityId(), s.financialYear(), s.annualPence())).toList(),
-                    r.benefits(),
-                    r.risks() == null ? List.of() : r.risks().stream().map(k -> new BusinessCase.Risk(
-                            Choices.parse(BusinessCase.RiskCategory.class, k.category(), "risk category"), k.description(),
-                            k.likelihood(), k.impact())).toList(),
-                    r.staffingImplications(), r.staffConsultedOn(), r.tradeUnionsConsultedOn());
-        } catch (InvalidOpportunityException e) {
-            throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
     }
 }
