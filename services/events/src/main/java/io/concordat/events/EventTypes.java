@@ -25,6 +25,7 @@ import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
 import io.concordat.events.opportunities.v1.BoardRecommendationRecorded;
 import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
+import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
@@ -100,6 +101,9 @@ public final class EventTypes {
     public static final EventType<VacancyPosted> VACANCY_POSTED =
             new EventType<>("io.concordat.vacancy.posted.v1", VacancyPosted.class, Topics.OPPORTUNITIES);
 
+    public static final EventType<VacancyClosed> VACANCY_CLOSED =
+            new EventType<>("io.concordat.vacancy.closed.v1", VacancyClosed.class, Topics.OPPORTUNITIES);
+
     public static final EventType<ArrangementAgreed> ARRANGEMENT_AGREED =
             new EventType<>("io.concordat.arrangement.agreed.v1", ArrangementAgreed.class, Topics.HOSTING);
 
@@ -155,6 +159,7 @@ public final class EventTypes {
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
             MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED,
             OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED,
+            VACANCY_CLOSED,
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,
             ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED,
             RECIPIENT_INVITED, RECIPIENT_ACCEPTED, RECIPIENT_DECLINED,

@@ -85,6 +85,10 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
         api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants", officer(HOST),
                 "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
         api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants/" + HOST + "/accept", officer(OWNER), null);
+        api().send(HttpMethod.PUT, "/api/v1/opportunities/" + shared + "/business-case", officer(OWNER), """
+                {"investigationCostPence":100,"implementationCostPence":200,"costSplit":"EQUAL","externalFundingPence":0,
+                 "projectedSavings":[{"authorityId":"%s","financialYear":"2026/27","annualPence":300}],
+                 "staffingImplications":false}""".formatted(HOST));
         for (String to : List.of("IN_PRINCIPLE", "OUTLINE_BUSINESS_CASE")) {
             api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER), "{\"to\":\"" + to + "\"}");
         }
@@ -114,12 +118,16 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
                         "{\"role\":\"INTERESTED\",\"status\":\"INTERESTED\"}"),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/participants/" + HOST + "/accept", null),
                 new ApiCalls.Call(HttpMethod.PUT, "/api/v1/opportunities/" + shared + "/business-case", businessCase),
+                new ApiCalls.Call(HttpMethod.GET, "/api/v1/opportunities/" + shared + "/business-case", null),
+                new ApiCalls.Call(HttpMethod.GET, "/api/v1/opportunities/" + shared + "/business-case?version=1", null),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/votes", "{\"inFavour\":false}"),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/recommendation", null),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/decisions", decision),
                 new ApiCalls.Call(HttpMethod.GET, "/api/v1/opportunities/vacancies/" + vacancy, null),
                 new ApiCalls.Call(HttpMethod.GET, "/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners", null),
-                new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", null));
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", null),
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/opportunities/vacancies/" + vacancy + "/close",
+                        "{\"reason\":\"WITHDRAWN\"}"));
         Map<String, String> wrongTokens = Map.of(
                 "another authority, every role", tokens.forAuthority(OUTSIDER, EVERY_ROLE),
                 "an authority that left the region", tokens.forAuthority(LEAVER, EVERY_ROLE),
@@ -158,9 +166,20 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
         assertEquals(before, state());
     }
 
+    @Test
+    void aMemberOfTheRegionReadsTheBusinessCaseButCannotCloseAnotherCouncilsVacancy() {
+        String bystander = tokens.forAuthority(BYSTANDER, Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN);
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, "/api/v1/opportunities/" + shared + "/business-case",
+                bystander, null));
+        String before = state();
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.POST, "/api/v1/opportunities/vacancies/" + vacancy
+                + "/close", bystander, "{\"reason\":\"FILLED\"}"));
+        assertEquals(before, state());
+    }
+
     private static String state() {
         return String.join("/", List.of("opportunity", "stage_change", "participant where accepted", "business_case",
-                "board_vote", "board_recommendation", "council_decision", "vacancy where opportunity_id is not null",
+                "board_vote", "board_recommendation", "council_decision", "vacancy where opportunity_id is not null", "vacancy where status = 'OPEN'",
                 "opportunity where stage = 'BOARD_RECOMMENDATION'").stream()
                 .map(t -> String.valueOf(Superuser.count("opportunities", "select count(*) from " + t))).toList());
     }

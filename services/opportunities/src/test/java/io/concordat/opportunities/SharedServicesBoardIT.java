@@ -189,6 +189,115 @@ class SharedServicesBoardIT implements TestPropertyProvider {
                 .get("version"), "each submission is a new version");
     }
 
+    @Test
+    void aBusinessCaseMayProjectSavingsOrSplitCostsOnlyForCouncilsThatTakePart() {
+        String id = proposeWithHost();
+        long versions = Superuser.count("opportunities", "select count(*) from business_case");
+        for (String body : List.of(
+                businessCase(true).replace("\"authorityId\":\"" + REDDITCH + "\"", "\"authorityId\":\"" + OUTSIDER + "\""),
+                businessCase(true).replace("\"costSplit\":\"EQUAL\"", "\"costSplit\":\"BY_SHARE\",\"sharesPercent\":{\""
+                        + BROMSGROVE + "\":50,\"" + OUTSIDER + "\":50}"))) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), body));
+            assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
+            Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
+            assertEquals("urn:concordat:problem:council-not-taking-part", problem.get("type"));
+            assertEquals(List.of(OUTSIDER.toString()), problem.get("authorities"));
+        }
+        assertEquals(versions, Superuser.count("opportunities", "select count(*) from business_case"));
+    }
+
+    @Test
+    void theBusinessCaseReadsBackAsSubmittedWithEachCouncilsShareAndItsFullYearSaving() {
+        String id = proposeWithHost();
+        put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true));
+        Map<?, ?> submitted = put("/api/v1/opportunities/" + id + "/business-case", officer(REDDITCH), """
+                {"investigationCostPence":500000,"implementationCostPence":3000000,"costSplit":"BY_POPULATION",
+                 "populations":{"%1$s":99000,"%2$s":86000},"externalFundingPence":3000000,
+                 "projectedSavings":[{"authorityId":"%1$s","financialYear":"2026/27","annualPence":1000000},
+                                     {"authorityId":"%1$s","financialYear":"2027/28","annualPence":2000000},
+                                     {"authorityId":"%1$s","financialYear":"2028/29","annualPence":3000000},
+                                     {"authorityId":"%2$s","financialYear":"2027/28","annualPence":1500000},
+                                     {"authorityId":"%2$s","financialYear":"2028/29","annualPence":2500000}],
+                 "benefits":["Capacity"],"staffingImplications":false}""".formatted(BROMSGROVE, REDDITCH));
+        assertEquals(2, submitted.get("version"));
+        assertEquals(5_500_000, submitted.get("projectedAnnualSavingsPence"), "the full-year saving, not three years added up");
+        assertEquals(10_000_000, submitted.get("projectedTotalSavingsPence"));
+
+        Map<?, ?> latest = get("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE));
+        assertEquals(2, latest.get("version"));
+        assertEquals("BY_POPULATION", latest.get("costSplit"));
+        assertEquals(500_000, latest.get("netOneOffCostsPence"));
+        List<?> shares = (List<?>) latest.get("costShares");
+        assertEquals(2, shares.size());
+        Map<?, ?> bromsgrove = (Map<?, ?>) shares.stream().filter(x -> BROMSGROVE.toString().equals(((Map<?, ?>) x)
+                .get("authorityId"))).findFirst().orElseThrow();
+        assertEquals(267_568, bromsgrove.get("pence"), "99,000 of 185,000 people: 53.51% of 500,000 pence");
+        assertEquals(500_000, shares.stream().mapToInt(x -> (Integer) ((Map<?, ?>) x).get("pence")).sum());
+        assertEquals(Map.of("2026/27", 1_000_000, "2027/28", 3_500_000, "2028/29", 5_500_000),
+                latest.get("projectedSavingsByYear"));
+        assertEquals(5, ((List<?>) latest.get("projectedSavings")).size());
+
+        Map<?, ?> first = get("/api/v1/opportunities/" + id + "/business-case?version=1", officer(REDDITCH));
+        assertEquals(1, first.get("version"));
+        assertEquals("EQUAL", first.get("costSplit"));
+        assertEquals(List.of(250_000, 250_000), ((List<?>) first.get("costShares")).stream()
+                .map(x -> ((Map<?, ?>) x).get("pence")).toList(), "one-off costs net of funding shared equally by both");
+        assertEquals(true, first.get("staffingImplications"));
+        assertEquals("2026-05-01", first.get("staffConsultedOn"));
+        assertEquals("PEOPLE", ((Map<?, ?>) ((List<?>) first.get("risks")).get(0)).get("category"));
+
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + id + "/business-case?version=3",
+                officer(BROMSGROVE))));
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> get("/api/v1/opportunities/" + id + "/business-case?version=0",
+                officer(BROMSGROVE))));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + id + "/business-case",
+                officer(OUTSIDER))), "a council not sharing the region cannot read it");
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + propose() + "/business-case",
+                officer(BROMSGROVE))), "no business case yet");
+    }
+
+    @Test
+    void theProposerMayChangeItsRoleToHostOrReceiveButStaysCommitted() {
+        String id = propose();
+        Map<?, ?> detail = post("/api/v1/opportunities/" + id + "/participants", officer(BROMSGROVE),
+                "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
+        assertTrue(detail.get("participants").toString().contains("role=PROSPECTIVE_HOST"), detail.toString());
+        assertEquals(HttpStatus.CONFLICT, status(() -> post("/api/v1/opportunities/" + id + "/participants",
+                officer(BROMSGROVE), "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"WITHDRAWN\"}")));
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> post("/api/v1/opportunities/" + id + "/participants",
+                officer(BROMSGROVE), "{\"role\":\"INTERESTED\",\"status\":\"COMMITTED\"}")));
+    }
+
+    @Test
+    void aVacancyOpenedOpportunityIsApprovedWithTheCouncilWhosePostItIsAsARecipient() {
+        String vacancy = (String) post("/api/v1/opportunities/vacancies", officer(BROMSGROVE),
+                "{\"title\":\"Head of Financial Services\",\"serviceArea\":\"support.finance\",\"grade\":\"CO2\","
+                        + "\"closingDate\":\"" + java.time.LocalDate.now().plusMonths(1) + "\"}").get("id");
+        String id = (String) post("/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", officer(BROMSGROVE),
+                "{\"regionIds\":[\"" + ALLIANCE + "\"]}").get("id");
+        post("/api/v1/opportunities/" + id + "/participants", officer(REDDITCH),
+                "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
+        post("/api/v1/opportunities/" + id + "/participants/" + REDDITCH + "/accept", officer(BROMSGROVE), null);
+        stage(id, "IN_PRINCIPLE");
+        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
+                "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + ALLIANCE + "\"}");
+        voteAs(BROMSGROVE, true, true, true);
+        voteAs(REDDITCH, true, true, true);
+        post("/api/v1/opportunities/" + id + "/board/recommendation", officer(REDDITCH), null);
+
+        post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+                "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"EX/7\"}");
+        Map<?, ?> decided = post("/api/v1/opportunities/" + id + "/decisions", officer(BROMSGROVE),
+                "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-16\",\"minuteReference\":\"CAB/9\"}");
+
+        assertEquals(true, decided.get("approved"));
+        String approved = new String(TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.subject().equals(id)
+                && e.type().equals(EventTypes.OPPORTUNITY_APPROVED.type()), Duration.ofSeconds(5)).get(0).data());
+        assertTrue(approved.contains("\"hostAuthorityId\":\"" + REDDITCH + "\""), approved);
+        assertTrue(approved.contains("\"recipientAuthorityIds\":[\"" + BROMSGROVE + "\"]"), approved);
+    }
+
     /** Proposed by Bromsgrove as recipient, Redditch committed as host and accepted, at the board. */
     private String beforeTheBoard() {
         String id = proposeWithHost();

@@ -1,6 +1,7 @@
 package io.concordat.opportunities;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.ArrangementAgreed;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
@@ -46,6 +47,7 @@ class VacanciesIT implements TestPropertyProvider {
     private static final UUID GEDLING = UUID.randomUUID();
     private static final UUID LANCASHIRE = UUID.randomUUID();
     private static final UUID NOTTS = UUID.randomUUID();
+    private static final UUID ELECTIONS_GROUP = UUID.randomUUID();
     private static final String CLOSING = LocalDate.now().plusMonths(2).toString();
 
     @Inject
@@ -66,6 +68,8 @@ class VacanciesIT implements TestPropertyProvider {
         TestDirectory.createRegion("opportunities", LANCASHIRE, "Central Lancashire " + LANCASHIRE,
                 List.of(CHORLEY, SOUTH_RIBBLE, BOLTON));
         TestDirectory.createRegion("opportunities", NOTTS, "Nottinghamshire " + NOTTS, List.of(GEDLING));
+        TestDirectory.createRegion("opportunities", ELECTIONS_GROUP, "Lancashire Elections Group " + ELECTIONS_GROUP,
+                List.of(CHORLEY, BOLTON));
     }
 
     @Test
@@ -141,6 +145,110 @@ class VacanciesIT implements TestPropertyProvider {
             assertEquals(HttpStatus.BAD_REQUEST, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies", body)), body);
         }
         assertEquals(before, Superuser.count("opportunities", "select count(*) from vacancy"));
+    }
+
+    @Test
+    void aVacancyOpensAnOpportunityInTheRoleItsCouncilChoosesSharedOnlyWithRegionsOfItsOwn() {
+        String byDefault = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Electoral Registration Officer",
+                "support.elections"));
+        Map<?, ?> opened = postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + byDefault + "/opportunity", null);
+        assertEquals(2, ((List<?>) opened.get("regionIds")).size(), "by default, every region of the council");
+        assertEquals(List.of("PROSPECTIVE_RECIPIENT"), roleOf(CHORLEY, (String) opened.get("id")),
+                "the council whose post it is takes part, by default as the prospective recipient");
+
+        String vacancy = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Deputy Returning Officer", "support.elections"));
+        long opportunities = Superuser.count("opportunities", "select count(*) from opportunity");
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
+                + "/opportunity", "{\"regionIds\":[\"" + NOTTS + "\"]}")), "not a region of Chorley's");
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
+                + "/opportunity", "{\"role\":\"INTERESTED\"}")));
+        assertEquals(opportunities, Superuser.count("opportunities", "select count(*) from opportunity"));
+        assertEquals("OPEN", get(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy).get("status"), "nothing changed");
+
+        Map<?, ?> chosen = postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy + "/opportunity",
+                "{\"role\":\"PROSPECTIVE_HOST\",\"regionIds\":[\"" + ELECTIONS_GROUP + "\"]}");
+        assertEquals(List.of(ELECTIONS_GROUP.toString()), chosen.get("regionIds"));
+        assertEquals(List.of("PROSPECTIVE_HOST"), roleOf(CHORLEY, (String) chosen.get("id")));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> get(SOUTH_RIBBLE, "/api/v1/opportunities/" + chosen.get("id"))),
+                "not shared with Central Lancashire");
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/opportunities/" + chosen.get("id"))
+                .bearerAuth(officer(BOLTON))).getStatus());
+    }
+
+    @Test
+    void aVacancyFilledWithdrawnOrOpenedAsAnOpportunityNoLongerSurfacesToOtherCouncils() {
+        String filled = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Revenues Manager", "support.exchequer"));
+        String withdrawn = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Benefits Manager", "support.exchequer"));
+        String opened = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Exchequer Manager", "support.exchequer"));
+        String boltons = post(BOLTON, "/api/v1/opportunities/vacancies", vacancy("Revenues Officer", "support.exchequer"));
+        assertEquals(3, reasonsFor(boltons).size());
+
+        Map<?, ?> closed = postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + filled + "/close", "{\"reason\":\"FILLED\"}");
+        assertEquals("FILLED", closed.get("status"));
+        assertEquals(false, closed.get("recruiting"));
+        postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + withdrawn + "/close", "{\"reason\":\"WITHDRAWN\"}");
+        String opportunity = post(CHORLEY, "/api/v1/opportunities/vacancies/" + opened + "/opportunity", null);
+
+        Map<?, ?> openedNow = get(CHORLEY, "/api/v1/opportunities/vacancies/" + opened);
+        assertEquals("OPPORTUNITY_OPENED", openedNow.get("status"));
+        assertEquals(opportunity, openedNow.get("opportunityId"));
+        assertEquals(List.of(), reasonsFor(boltons).stream().filter(r -> r.contains("recruiting")).toList(),
+                "none of Chorley's three is recruiting any more");
+        String listed = list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies").toString();
+        assertTrue(!listed.contains(filled) && !listed.contains(withdrawn) && !listed.contains(opened), listed);
+        List<String> reasons = TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.type().equals(EventTypes.VACANCY_CLOSED.type())
+                && List.of(filled, withdrawn, opened).contains(e.subject()), Duration.ofSeconds(10)).stream()
+                .map(e -> new String(e.data())).map(d -> d.replaceAll(".*\"reason\":\"([A-Z_]+)\".*", "$1")).sorted().toList();
+        assertEquals(List.of("FILLED", "OPPORTUNITY_OPENED", "WITHDRAWN"), reasons, "one VacancyClosed each");
+
+        assertEquals(HttpStatus.CONFLICT, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + filled + "/close",
+                "{\"reason\":\"WITHDRAWN\"}")), "closed once");
+    }
+
+    @Test
+    void onlyTheCouncilWhosePostItIsClosesAVacancyAndBadRequestsChangeNothing() {
+        String vacancy = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Internal Auditor", "support.audit"));
+        assertEquals(HttpStatus.FORBIDDEN, status(() -> post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy
+                + "/close", "{\"reason\":\"FILLED\"}")), "a neighbour sees it but cannot close it");
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> post(GEDLING, "/api/v1/opportunities/vacancies/" + vacancy
+                + "/close", "{\"reason\":\"FILLED\"}")), "another region's council cannot even see it");
+        for (String body : List.of("{\"reason\":\"OPEN\"}", "{\"reason\":\"GONE\"}", "{}",
+                "{\"reason\":\"OPPORTUNITY_OPENED\"}")) {
+            assertEquals(HttpStatus.BAD_REQUEST, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
+                    + "/close", body)), body);
+        }
+        assertEquals("OPEN", Superuser.query("opportunities", "select status from vacancy where id = '" + vacancy + "'"));
+    }
+
+    @Test
+    void aVacancyWhoseClosingDateHasPassedIsNeitherListedNorMatched() {
+        String lapsed = post(BOLTON, "/api/v1/opportunities/vacancies", vacancy("Procurement Officer", "support.procurement"));
+        String current = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Buyer", "support.procurement"));
+        assertEquals(1, reasonsFor(current).size());
+
+        assertEquals(1, Superuser.count("opportunities", "with lapsed as (update vacancy set closing_date = current_date - 2 "
+                + "where id = '" + lapsed + "' returning 1) select count(*) from lapsed"));
+
+        assertEquals(List.of(), reasonsFor(current), "its closing date has passed");
+        assertTrue(!list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies").toString().contains(lapsed));
+        assertEquals(false, get(BOLTON, "/api/v1/opportunities/vacancies/" + lapsed).get("recruiting"));
+        assertTrue(matches(BOLTON).stream().noneMatch(m -> m.toString().contains(lapsed)));
+    }
+
+    private List<String> reasonsFor(String vacancy) {
+        return list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners").stream()
+                .flatMap(p -> ((List<?>) ((Map<?, ?>) p).get("reasons")).stream()).map(Object::toString).toList();
+    }
+
+    private List<String> roleOf(UUID authority, String opportunity) {
+        return ((List<?>) get(authority, "/api/v1/opportunities/" + opportunity).get("participants")).stream()
+                .map(p -> (Map<?, ?>) p).filter(p -> authority.toString().equals(p.get("authorityId")))
+                .map(p -> (String) p.get("role")).toList();
+    }
+
+    private Map<?, ?> postForMap(UUID authority, String uri, String body) {
+        return http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? "" : body)
+                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(officer(authority)), Map.class);
     }
 
     private static String vacancy(String title, String area) {

@@ -1,5 +1,6 @@
 package io.concordat.opportunities.api;
 
+import io.concordat.kit.problem.Choices;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import jakarta.validation.Valid;
@@ -57,7 +58,11 @@ public final class CollaborationRequests {
     /**
      * A business case; each submission is a new version. Money is in pence.
      *
-     * @param costSplit     EQUAL, BY_SHARE (with sharesPercent adding up to 100) or BY_POPULATION
+     * @param costSplit     how the one-off costs net of external funding are shared: EQUAL (between the
+     *                      councils taking part), BY_SHARE (with sharesPercent adding up to 100) or
+     *                      BY_POPULATION (with populations)
+     * @param populations   with BY_POPULATION: the population of each council sharing the costs
+     * @param projectedSavings each council's saving per financial year; only councils taking part
      * @param benefits      non-financial benefits: resilience, capacity, skills, retention...
      * @param staffingImplications whether staff are affected: then staff and trade unions must be
      *                      consulted (the dates recorded) before a council decides
@@ -68,6 +73,7 @@ public final class CollaborationRequests {
             long implementationCostPence,
             @NotBlank String costSplit,
             @Nullable Map<UUID, Integer> sharesPercent,
+            @Nullable Map<UUID, Long> populations,
             long externalFundingPence,
             @Nullable @Size(max = 500) List<@Valid Saving> projectedSavings,
             @Nullable @Size(max = 50) List<@Size(max = 500) String> benefits,
@@ -75,6 +81,21 @@ public final class CollaborationRequests {
             boolean staffingImplications,
             @Nullable LocalDate staffConsultedOn,
             @Nullable LocalDate tradeUnionsConsultedOn) {
+
+        /** The domain's business case; a malformed one is refused by the domain's rules. */
+        io.concordat.opportunities.domain.BusinessCase toDomain() {
+            return new io.concordat.opportunities.domain.BusinessCase(investigationCostPence, implementationCostPence,
+                    Choices.parse(io.concordat.opportunities.domain.BusinessCase.CostSplit.class, costSplit, "cost split"),
+                    sharesPercent, populations, externalFundingPence,
+                    projectedSavings == null ? List.of() : projectedSavings.stream()
+                            .map(s -> new io.concordat.opportunities.domain.BusinessCase.Saving(s.authorityId(),
+                                    s.financialYear(), s.annualPence())).toList(),
+                    benefits,
+                    risks == null ? List.of() : risks.stream().map(k -> new io.concordat.opportunities.domain.BusinessCase.Risk(
+                            Choices.parse(io.concordat.opportunities.domain.BusinessCase.RiskCategory.class, k.category(),
+                                    "risk category"), k.description(), k.likelihood(), k.impact())).toList(),
+                    staffingImplications, staffConsultedOn, tradeUnionsConsultedOn, List.of());
+        }
     }
 
     /** A projected annual saving of one authority in one financial year, e.g. "2026/27". */

@@ -1,30 +1,19 @@
 package io.concordat.opportunities.api;
 
-import io.concordat.events.EventTypes;
-import io.concordat.events.opportunities.v1.OpportunityProposed;
-import io.concordat.kit.directory.AuthorityDirectory;
-import io.concordat.kit.directory.RegionMemberships;
-import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.Choices;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
+import io.concordat.opportunities.app.Proposals;
 import io.concordat.opportunities.domain.CollaborationModel;
 import io.concordat.opportunities.domain.Horizon;
-import io.concordat.opportunities.domain.InvalidOpportunityException;
 import io.concordat.opportunities.domain.Opportunity;
-import io.concordat.opportunities.domain.Participant;
 import io.concordat.opportunities.domain.ParticipantRole;
-import io.concordat.opportunities.domain.ParticipantStatus;
+import io.concordat.opportunities.domain.Participation;
 import io.concordat.events.ServiceArea;
 import io.concordat.opportunities.domain.Stage;
 import io.concordat.opportunities.domain.Trigger;
-import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRegionRepository;
-import io.concordat.opportunities.store.OpportunityRegionRow;
-import io.concordat.opportunities.store.OpportunityRepository;
-import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.OpportunitySearch;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
@@ -45,37 +34,24 @@ import jakarta.validation.constraints.Size;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 @Controller("/api/v1/opportunities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OpportunityController {
 
     private final TenantTransactions transactions;
-    private final OpportunityRepository opportunities;
-    private final OpportunityRegionRepository sharing;
+    private final Proposals proposals;
     private final OpportunitySearch search;
-    private final CollaborationStore collaboration;
-    private final AuthorityDirectory authorities;
-    private final RegionMemberships memberships;
-    private final EventPublisher events;
+    private final OpportunityViews views;
 
-    public OpportunityController(TenantTransactions transactions, OpportunityRepository opportunities,
-                                 OpportunityRegionRepository sharing, OpportunitySearch search,
-                                 CollaborationStore collaboration, AuthorityDirectory authorities,
-                                 RegionMemberships memberships, EventPublisher events) {
+    public OpportunityController(TenantTransactions transactions, Proposals proposals, OpportunitySearch search,
+                                 OpportunityViews views) {
         this.transactions = transactions;
-        this.opportunities = opportunities;
-        this.sharing = sharing;
+        this.proposals = proposals;
         this.search = search;
-        this.collaboration = collaboration;
-        this.authorities = authorities;
-        this.memberships = memberships;
-        this.events = events;
+        this.views = views;
     }
 
     /** Proposes an opportunity for the caller's authority; the row and its event commit together. */
@@ -86,64 +62,23 @@ public class OpportunityController {
         CollaborationModel model = Choices.parseOrNull(CollaborationModel.class, request.model(), "collaboration model");
         Trigger trigger = Choices.parseOrNull(Trigger.class, request.trigger(), "trigger");
         Horizon horizon = Choices.parseOrNull(Horizon.class, request.horizon(), "horizon");
-        ParticipantRole proposerRole = request.proposerRole() == null ? ParticipantRole.PROPOSER
-                : Choices.parse(ParticipantRole.class, request.proposerRole(), "participant role");
-        if (proposerRole == ParticipantRole.INTERESTED) {
-            throw ProblemException.badRequest("invalid-proposer-role", "The proposer is the PROPOSER, a PROSPECTIVE_HOST "
-                    + "or a PROSPECTIVE_RECIPIENT.");
-        }
+        ParticipantRole proposerRole = Participation.proposerRole(
+                Choices.parseOrNull(ParticipantRole.class, request.proposerRole(), "participant role"));
         if (request.targetDecisionOn() != null && request.targetStartOn() != null
                 && request.targetStartOn().isBefore(request.targetDecisionOn())) {
             throw ProblemException.badRequest("start-before-decision", "The target start cannot come before the target decision.");
         }
-        Opportunity opportunity;
-        try {
-            opportunity = Opportunity.propose(authorityId, request.title(), request.serviceArea(), request.description(),
-                    model, trigger, horizon, caller.subject(), Instant.now());
-        } catch (InvalidOpportunityException e) {
-            throw ProblemException.badRequest(e.rule(), e.getMessage());
-        }
+        Opportunity opportunity = Opportunity.propose(authorityId, request.title(), request.serviceArea(),
+                request.description(), model, trigger, horizon, caller.subject(), Instant.now());
         List<UUID> regions = request.regionIds() == null ? List.of() : request.regionIds().stream().distinct().toList();
-        OpportunityView saved = transactions.write(caller, connection -> {
-            OpportunityRow row = create(authorityId, opportunity, regions, request, proposerRole);
-            return OpportunityView.of(row, regions);
-        });
+        OpportunityView saved = transactions.write(caller, connection -> OpportunityView.of(proposals.propose(opportunity,
+                regions, request.targetDecisionOn(), request.targetStartOn(), proposerRole), regions));
         return HttpResponse.created(saved, URI.create("/api/v1/opportunities/" + saved.id()));
-    }
-
-    /**
-     * Writes a new opportunity, its regions and its proposer as first participant, with its
-     * event. Runs in the caller's transaction; used by vacancies too.
-     */
-    OpportunityRow create(UUID authorityId, Opportunity opportunity, List<UUID> regions, ProposeOpportunityRequest request,
-                          ParticipantRole proposerRole) {
-        if (!authorities.isRegistered(authorityId)) {
-            throw ProblemException.conflict("authority-not-registered",
-                    "Your authority's registration has not reached this service; it cannot propose yet.");
-        }
-        List<UUID> notMember = regions.stream().filter(r -> !memberships.isMember(authorityId, r)).toList();
-        if (!notMember.isEmpty()) {
-            throw ProblemException.unprocessable("not-a-member-of-region",
-                    "Your authority can share only with regions it belongs to; it is not a member of " + notMember + ".");
-        }
-        OpportunityRow row = opportunities.save(new OpportunityRow(opportunity.id(), authorityId, opportunity.title(),
-                opportunity.serviceArea().code(), opportunity.description(), opportunity.stage().name(),
-                opportunity.proposedBy(), opportunity.proposedAt(), name(opportunity.model()), name(opportunity.trigger()),
-                opportunity.horizon().name(), request == null ? null : request.targetDecisionOn(),
-                request == null ? null : request.targetStartOn(), false, null));
-        regions.forEach(region -> sharing.save(new OpportunityRegionRow(new OpportunityRegionRow.Key(row.id(), region),
-                authorityId)));
-        collaboration.join(row.id(), new Participant(authorityId, proposerRole, ParticipantStatus.COMMITTED, true),
-                row.proposedAt());
-        events.publish(EventTypes.OPPORTUNITY_PROPOSED, row.id().toString(), authorityId, regions,
-                new OpportunityProposed(row.id(), authorityId, row.title(), row.serviceArea(), row.description(),
-                        regions, row.proposedBy(), row.proposedAt(), row.model(), row.horizon()));
-        return row;
     }
 
     @Get("/{id}")
     public OpportunityDetailView get(Caller caller, @PathVariable UUID id) {
-        return transactions.read(caller, connection -> detail(find(id)));
+        return transactions.read(caller, connection -> views.detail(proposals.find(id)));
     }
 
     /**
@@ -173,43 +108,8 @@ public class OpportunityController {
         }
         return transactions.read(caller, connection -> {
             OpportunitySearch.Result result = search.find(filters, page, size);
-            return Page.of(views(result.rows()), Pageable.from(page, size), result.total());
+            return Page.of(views.views(result.rows()), Pageable.from(page, size), result.total());
         });
-    }
-
-    OpportunityRow find(UUID id) {
-        return opportunities.findById(id)
-                .orElseThrow(() -> ProblemException.notFound("opportunity-not-found", "No opportunity " + id + " for you."));
-    }
-
-    OpportunityDetailView detail(OpportunityRow row) {
-        OpportunityView view = views(List.of(row)).get(0);
-        Horizon horizon = Horizon.valueOf(row.horizon());
-        List<OpportunityDetailView.ParticipantView> participants = collaboration.participants(row.id()).stream()
-                .map(p -> new OpportunityDetailView.ParticipantView(p.authorityId(), authorities.nameOf(p.authorityId()),
-                        p.role().name(), p.status().name(), p.accepted())).toList();
-        List<OpportunityDetailView.StageChangeView> history = collaboration.stageHistory(row.id()).stream()
-                .map(c -> new OpportunityDetailView.StageChangeView(c.from(), c.to(), c.by(), c.at(), c.note())).toList();
-        OpportunityDetailView.RecommendationView recommendation = collaboration.recommendation(row.id())
-                .map(r -> new OpportunityDetailView.RecommendationView(r.regionId(), r.recommendation().recommended(),
-                        r.recommendation().rule().name(), r.recommendation().inFavour(), r.recommendation().against(),
-                        r.recommendation().reason(), r.recordedAt())).orElse(null);
-        Map<UUID, String> decisions = new LinkedHashMap<>();
-        collaboration.decisions(row.id()).forEach((authority, outcome) -> decisions.put(authority, outcome.name()));
-        return new OpportunityDetailView(view, Stage.valueOf(row.stage()).next(horizon).stream().map(Enum::name).toList(),
-                participants, history, collaboration.latestBusinessCase(row.id()).map(Map.Entry::getKey).orElse(null),
-                row.boardRegionId(), recommendation, decisions, row.approvedPublished());
-    }
-
-    /** Views of the rows with the regions each is shared with, as far as the reader may see them. */
-    List<OpportunityView> views(List<OpportunityRow> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        Map<UUID, List<UUID>> regions = sharing.findByKeyOpportunityIdIn(rows.stream().map(OpportunityRow::id).toList())
-                .stream().collect(Collectors.groupingBy(r -> r.key().opportunityId(),
-                        Collectors.mapping(r -> r.key().regionId(), Collectors.toList())));
-        return rows.stream().map(row -> OpportunityView.of(row, regions.getOrDefault(row.id(), List.of()))).toList();
     }
 
     private static String name(Enum<?> value) {

@@ -1,20 +1,17 @@
 package io.concordat.opportunities.api;
 
-import io.concordat.events.EventTypes;
-import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.kit.directory.AuthorityDirectory;
 import io.concordat.kit.directory.RegionMemberships;
-import io.concordat.kit.outbox.EventPublisher;
-import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.problem.Choices;
 import io.concordat.kit.tenancy.TenantTransactions;
-import io.concordat.opportunities.domain.CollaborationModel;
-import io.concordat.opportunities.domain.Horizon;
-import io.concordat.opportunities.domain.Opportunity;
+import io.concordat.opportunities.app.Proposals;
+import io.concordat.opportunities.app.Vacancies;
 import io.concordat.opportunities.domain.ParticipantRole;
+import io.concordat.opportunities.domain.Vacancy;
+import io.concordat.opportunities.domain.VacancyStatus;
 import io.concordat.events.ServiceArea;
-import io.concordat.opportunities.domain.Trigger;
 import io.concordat.opportunities.store.CollaborationStore;
 import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.VacancyStore;
@@ -31,8 +28,6 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,66 +50,50 @@ public class VacancyController {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
     private final TenantTransactions transactions;
-    private final VacancyStore vacancies;
+    private final Vacancies vacancies;
+    private final VacancyStore store;
     private final CollaborationStore collaboration;
-    private final OpportunityController opportunities;
+    private final Proposals opportunities;
     private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
-    private final EventPublisher events;
 
-    public VacancyController(TenantTransactions transactions, VacancyStore vacancies, CollaborationStore collaboration,
-                             OpportunityController opportunities, AuthorityDirectory authorities,
-                             RegionMemberships memberships, EventPublisher events) {
+    public VacancyController(TenantTransactions transactions, Vacancies vacancies, VacancyStore store,
+                             CollaborationStore collaboration, Proposals opportunities, AuthorityDirectory authorities,
+                             RegionMemberships memberships) {
         this.transactions = transactions;
         this.vacancies = vacancies;
+        this.store = store;
         this.collaboration = collaboration;
         this.opportunities = opportunities;
         this.authorities = authorities;
         this.memberships = memberships;
-        this.events = events;
     }
 
     @Post("/vacancies")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<VacancyViews.Vacancy> post(Caller caller, @Valid @Body VacancyViews.PostVacancy request) {
-        UUID authority = caller.requireAuthority();
-        ServiceArea area = ServiceArea.byCode(request.serviceArea()).orElseThrow(() -> ProblemException.badRequest(
-                "unknown-service-area", "'" + request.serviceArea() + "' is not a service area code."));
-        if (request.closingDate().isBefore(LocalDate.now())) {
-            throw ProblemException.badRequest("closing-date-passed", "The closing date has passed.");
-        }
-        VacancyViews.Vacancy view = transactions.write(caller, connection -> {
-            if (!authorities.isRegistered(authority)) {
-                throw ProblemException.conflict("authority-not-registered", "Your authority's registration has not reached "
-                        + "this service yet.");
-            }
-            VacancyStore.Vacancy vacancy = new VacancyStore.Vacancy(UUID.randomUUID(), authority, request.title().strip(),
-                    area.code(), request.grade().strip(), request.closingDate(), "OPEN", null, Instant.now());
-            vacancies.post(vacancy, caller.subject());
-            events.publish(EventTypes.VACANCY_POSTED, vacancy.id().toString(), authority, memberships.regionsOf(authority),
-                    new VacancyPosted(vacancy.id(), authority, vacancy.title(), vacancy.serviceArea(), vacancy.grade(),
-                            vacancy.closingDate(), vacancy.postedAt()));
-            return view(vacancy);
-        });
+        VacancyViews.Vacancy view = transactions.write(caller, connection -> view(vacancies.post(caller, request.title(),
+                request.serviceArea(), request.grade(), request.closingDate())));
         return HttpResponse.created(view, URI.create("/api/v1/opportunities/vacancies/" + view.id()));
     }
 
-    /** Open vacancies of the caller's authority and of the authorities it shares a region with. */
+    /** Vacancies recruiting today (open, closing date not passed) of the caller's authority and of those it shares a region with. */
     @Get("/vacancies")
     public List<VacancyViews.Vacancy> list(Caller caller, @QueryValue @Nullable String serviceArea) {
-        return transactions.read(caller, connection -> vacancies.open(serviceArea).stream().map(this::view).toList());
+        return transactions.read(caller, connection -> store.openOn(Vacancies.today(), serviceArea).stream()
+                .map(this::view).toList());
     }
 
     @Get("/vacancies/{id}")
     public VacancyViews.Vacancy get(Caller caller, @PathVariable UUID id) {
-        return transactions.read(caller, connection -> view(find(id)));
+        return transactions.read(caller, connection -> view(vacancies.find(id)));
     }
 
-    /** For each of the caller's open vacancies, the councils in its regions recruiting to the same kind of post. */
+    /** For each of the caller's vacancies recruiting today, the councils in its regions recruiting to the same kind of post. */
     @Get("/vacancies/matches")
     public List<VacancyViews.Match> matches(Caller caller) {
         UUID authority = caller.requireAuthority();
-        return transactions.read(caller, connection -> vacancies.open(null).stream()
+        return transactions.read(caller, connection -> store.openOn(Vacancies.today(), null).stream()
                 .filter(v -> v.authorityId().equals(authority))
                 .map(v -> new VacancyViews.Match(view(v), partnersFor(v))).toList());
     }
@@ -122,31 +101,32 @@ public class VacancyController {
     /** The councils that might share this vacancy's post, and why. */
     @Get("/vacancies/{id}/possible-partners")
     public List<VacancyViews.Partner> possiblePartners(Caller caller, @PathVariable UUID id) {
-        return transactions.read(caller, connection -> partnersFor(find(id)));
+        return transactions.read(caller, connection -> partnersFor(vacancies.find(id)));
     }
 
-    /** Before recruiting: opens an opportunity to share the post, shared with all the authority's regions. */
+    /** The council whose post it is closes it: FILLED or WITHDRAWN. It then no longer surfaces to others. */
+    @Post("/vacancies/{id}/close")
+    @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
+    public VacancyViews.Vacancy close(Caller caller, @PathVariable UUID id, @Valid @Body VacancyViews.CloseVacancy request) {
+        VacancyStatus reason = Choices.parse(VacancyStatus.class, request.reason(), "close reason");
+        return transactions.write(caller, connection -> view(vacancies.close(caller, id, reason)));
+    }
+
+    /**
+     * Before recruiting: opens an opportunity to share the post, in which the council whose post
+     * it is takes part in the role it chooses (by default as the prospective recipient), shared
+     * with the regions it names (by default all of its own). The vacancy stops recruiting.
+     */
     @Post("/vacancies/{id}/opportunity")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public HttpResponse<OpportunityView> openOpportunity(Caller caller, @PathVariable UUID id) {
-        UUID authority = caller.requireAuthority();
+    public HttpResponse<OpportunityView> openOpportunity(Caller caller, @PathVariable UUID id,
+                                                         @Valid @Nullable @Body VacancyViews.OpenOpportunity request) {
+        ParticipantRole role = request == null ? null
+                : Choices.parseOrNull(ParticipantRole.class, request.role(), "participant role");
+        List<UUID> regions = request == null ? null : request.regionIds();
         OpportunityView view = transactions.write(caller, connection -> {
-            VacancyStore.Vacancy vacancy = find(id);
-            if (!vacancy.authorityId().equals(authority)) {
-                throw ProblemException.forbidden("not-your-vacancy", "Only the authority with the vacancy opens its opportunity.");
-            }
-            if (vacancy.opportunityId() != null) {
-                throw ProblemException.conflict("opportunity-already-open", "Vacancy " + id + " already has opportunity "
-                        + vacancy.opportunityId() + ".");
-            }
-            Opportunity opportunity = Opportunity.propose(authority, "Sharing the " + vacancy.title() + " post",
-                    vacancy.serviceArea(), "Opened from the vacancy before recruiting: " + vacancy.title() + " (grade "
-                            + vacancy.grade() + "), closing " + DAY.format(vacancy.closingDate()) + ".",
-                    CollaborationModel.SHARED_POST, Trigger.VACANCY, Horizon.QUICK_WIN, caller.subject(), Instant.now());
-            List<UUID> regions = memberships.regionsOf(authority);
-            OpportunityRow row = opportunities.create(authority, opportunity, regions, null, ParticipantRole.PROPOSER);
-            vacancies.linkOpportunity(id, row.id());
-            return OpportunityView.of(row, regions);
+            OpportunityRow row = vacancies.openOpportunity(caller, id, role, regions);
+            return OpportunityView.of(row, opportunities.regionsOf(row.id()));
         });
         return HttpResponse.created(view, URI.create("/api/v1/opportunities/" + view.id()));
     }
@@ -167,13 +147,13 @@ public class VacancyController {
             Map<UUID, Integer> scores = new LinkedHashMap<>();
             Set<UUID> neighbours = neighboursOf(row.authorityId());
             addHosts(row.serviceArea(), neighbours, taking, scores, reasons);
-            for (VacancyStore.Vacancy v : vacancies.open(row.serviceArea())) {
+            for (Vacancy v : store.openOn(Vacancies.today(), row.serviceArea())) {
                 if (neighbours.contains(v.authorityId()) && !taking.contains(v.authorityId())) {
                     scores.merge(v.authorityId(), 3, Integer::sum);
                     reasons.computeIfAbsent(v.authorityId(), a -> new ArrayList<>()).add(recruiting(v));
                 }
             }
-            for (VacancyStore.Interest interest : vacancies.interestIn(row.serviceArea())) {
+            for (VacancyStore.Interest interest : store.interestIn(row.serviceArea())) {
                 UUID other = interest.authorityId();
                 if (neighbours.contains(other) && !taking.contains(other)) {
                     scores.merge(other, 2, Integer::sum);
@@ -185,12 +165,12 @@ public class VacancyController {
         });
     }
 
-    private List<VacancyViews.Partner> partnersFor(VacancyStore.Vacancy vacancy) {
+    private List<VacancyViews.Partner> partnersFor(Vacancy vacancy) {
         Map<UUID, List<String>> reasons = new LinkedHashMap<>();
         Map<UUID, Integer> scores = new LinkedHashMap<>();
         Set<UUID> neighbours = neighboursOf(vacancy.authorityId());
         addHosts(vacancy.serviceArea(), neighbours, Set.of(vacancy.authorityId()), scores, reasons);
-        for (VacancyStore.Vacancy other : vacancies.open(vacancy.serviceArea())) {
+        for (Vacancy other : store.openOn(Vacancies.today(), vacancy.serviceArea())) {
             if (!other.authorityId().equals(vacancy.authorityId()) && neighbours.contains(other.authorityId())) {
                 scores.merge(other.authorityId(), 3, Integer::sum);
                 reasons.computeIfAbsent(other.authorityId(), a -> new ArrayList<>()).add(recruiting(other));
@@ -202,7 +182,7 @@ public class VacancyController {
     /** Neighbours that already host a shared service of the area: the strongest match. */
     private void addHosts(String serviceArea, Set<UUID> neighbours, Set<UUID> leaveOut, Map<UUID, Integer> scores,
                           Map<UUID, List<String>> reasons) {
-        for (VacancyStore.Hosting hosting : vacancies.hosting(serviceArea)) {
+        for (VacancyStore.Hosting hosting : store.hosting(serviceArea)) {
             if (neighbours.contains(hosting.authorityId()) && !leaveOut.contains(hosting.authorityId())) {
                 scores.merge(hosting.authorityId(), 4, Integer::sum);
                 reasons.computeIfAbsent(hosting.authorityId(), a -> new ArrayList<>())
@@ -230,17 +210,14 @@ public class VacancyController {
                 .thenComparing(VacancyViews.Partner::authorityName)).toList();
     }
 
-    private String recruiting(VacancyStore.Vacancy v) {
+    private String recruiting(Vacancy v) {
         String area = ServiceArea.byCode(v.serviceArea()).map(ServiceArea::title).orElse(v.serviceArea());
         return "is also recruiting: " + v.title() + " (" + area + "), closing " + DAY.format(v.closingDate());
     }
 
-    private VacancyStore.Vacancy find(UUID id) {
-        return vacancies.find(id).orElseThrow(() -> ProblemException.notFound("vacancy-not-found", "No vacancy " + id + " for you."));
-    }
-
-    private VacancyViews.Vacancy view(VacancyStore.Vacancy v) {
+    private VacancyViews.Vacancy view(Vacancy v) {
         return new VacancyViews.Vacancy(v.id(), v.authorityId(), authorities.nameOf(v.authorityId()), v.title(),
-                v.serviceArea(), v.grade(), v.closingDate(), v.status(), v.opportunityId(), v.postedAt());
+                v.serviceArea(), v.grade(), v.closingDate(), v.status().name(), v.opportunityId(), v.postedAt(),
+                v.isOpenOn(Vacancies.today()), v.closedOn());
     }
 }

@@ -28,11 +28,38 @@ public final class VacancyViews {
                               @NotBlank @Size(max = 50) String grade, @NotNull LocalDate closingDate) {
     }
 
-    /** A vacancy as the API shows it. */
+    /**
+     * A vacancy as the API shows it.
+     *
+     * @param status    OPEN, FILLED, WITHDRAWN, or OPPORTUNITY_OPENED (recruitment stopped while
+     *                  sharing the post is considered)
+     * @param recruiting open and its closing date not passed: it surfaces to other councils
+     * @param closedOn  when it closed, or null while open
+     */
     @Serdeable
     public record Vacancy(UUID id, UUID authorityId, String authorityName, String title, String serviceArea,
                           String grade, LocalDate closingDate, String status, @Nullable UUID opportunityId,
-                          Instant postedAt) {
+                          Instant postedAt, boolean recruiting, @Nullable LocalDate closedOn) {
+    }
+
+    /**
+     * Closes a vacancy.
+     *
+     * @param reason FILLED or WITHDRAWN
+     */
+    @Serdeable
+    public record CloseVacancy(@NotBlank String reason) {
+    }
+
+    /**
+     * Opens an opportunity to share a vacant post instead of recruiting to it.
+     *
+     * @param role      the part the council whose post it is takes: PROSPECTIVE_RECIPIENT (the
+     *                  default: another council would host the shared post), PROSPECTIVE_HOST or PROPOSER
+     * @param regionIds regions to share it with, each one the council belongs to; by default all of them
+     */
+    @Serdeable
+    public record OpenOpportunity(@Nullable String role, @Nullable @Size(max = 20) List<UUID> regionIds) {
     }
 
     /**

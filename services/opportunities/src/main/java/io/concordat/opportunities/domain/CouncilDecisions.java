@@ -26,7 +26,7 @@ public final class CouncilDecisions {
         }
         boolean participant = participants.stream().anyMatch(p -> p.authorityId().equals(authorityId) && p.decides());
         if (!participant) {
-            throw new OpportunityRuleException("not-a-participant",
+            throw new OpportunityRuleException(OpportunityRuleException.Kind.NOT_ALLOWED, "not-a-participant",
                     "Only a participating council (accepted, not withdrawn) decides on this opportunity.");
         }
     }

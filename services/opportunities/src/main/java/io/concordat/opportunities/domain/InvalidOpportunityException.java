@@ -1,17 +1,9 @@
 package io.concordat.opportunities.domain;
 
-/** A proposal that breaks a rule of what an opportunity must be. */
-public class InvalidOpportunityException extends RuntimeException {
-
-    private final String rule;
+/** Input that breaks a rule of what an opportunity, business case or vacancy must be. */
+public class InvalidOpportunityException extends OpportunityRuleException {
 
     public InvalidOpportunityException(String rule, String message) {
-        super(message);
-        this.rule = rule;
-    }
-
-    /** A short stable name of the broken rule, e.g. {@code unknown-service-area}. */
-    public String rule() {
-        return rule;
+        super(Kind.INVALID, rule, message);
     }
 }

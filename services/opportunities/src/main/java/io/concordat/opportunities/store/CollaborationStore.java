@@ -6,11 +6,16 @@ import io.concordat.opportunities.domain.Board;
 import io.concordat.opportunities.domain.BoardRecommendation;
 import io.concordat.opportunities.domain.BoardRule;
 import io.concordat.opportunities.domain.BoardVote;
+import io.concordat.opportunities.domain.BusinessCase;
 import io.concordat.opportunities.domain.DecisionOutcome;
 import io.concordat.opportunities.domain.Participant;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.ParticipantStatus;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -30,9 +35,11 @@ import java.util.UUID;
 public class CollaborationStore {
 
     private final CurrentConnection connection;
+    private final JsonMapper json;
 
-    public CollaborationStore(CurrentConnection connection) {
+    public CollaborationStore(CurrentConnection connection, JsonMapper json) {
         this.connection = connection;
+        this.json = json;
     }
 
     public List<Participant> participants(UUID opportunityId) {
@@ -71,19 +78,50 @@ public class CollaborationStore {
     }
 
     /** Stores a new version and returns its number. */
-    public int addBusinessCase(UUID opportunityId, String contentJson, String by, Instant at) {
+    public int addBusinessCase(UUID opportunityId, BusinessCase businessCase, String by, Instant at) {
         int version = Sql.query(connection.get(), "select coalesce(max(version), 0) + 1 from business_case where opportunity_id = ?",
                 rs -> rs.getInt(1), opportunityId).get(0);
+        String content;
+        try {
+            content = json.writeValueAsString(BusinessCaseDocument.of(businessCase));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Sql.update(connection.get(), "insert into business_case (opportunity_id, version, content, submitted_by, submitted_at)"
-                + " values (?, ?, ?, ?, ?)", opportunityId, version, contentJson, by, Timestamp.from(at));
+                + " values (?, ?, ?, ?, ?)", opportunityId, version, content, by, Timestamp.from(at));
         return version;
     }
 
-    /** The latest version's content, and its number. */
-    public Optional<Map.Entry<Integer, String>> latestBusinessCase(UUID opportunityId) {
-        return Sql.query(connection.get(), "select version, content from business_case where opportunity_id = ? "
-                + "order by version desc limit 1", rs -> Map.entry(rs.getInt(1), rs.getString(2)), opportunityId)
-                .stream().findFirst();
+    public Optional<Integer> latestBusinessCaseVersion(UUID opportunityId) {
+        return Sql.query(connection.get(), "select max(version) from business_case where opportunity_id = ? having count(*) > 0",
+                rs -> rs.getInt(1), opportunityId).stream().findFirst();
+    }
+
+    /** The latest version of the business case. */
+    public Optional<StoredBusinessCase> latestBusinessCase(UUID opportunityId) {
+        return businessCase(opportunityId, "order by version desc limit 1");
+    }
+
+    /** One version of the business case. */
+    public Optional<StoredBusinessCase> businessCase(UUID opportunityId, int version) {
+        return businessCase(opportunityId, "and version = " + version);
+    }
+
+    private Optional<StoredBusinessCase> businessCase(UUID opportunityId, String which) {
+        return Sql.query(connection.get(), "select version, content, submitted_by, submitted_at from business_case "
+                + "where opportunity_id = ? " + which, rs -> {
+                    try {
+                        return new StoredBusinessCase(rs.getInt(1),
+                                json.readValue(rs.getString(2), BusinessCaseDocument.class).toDomain(), rs.getString(3),
+                                rs.getTimestamp(4).toInstant());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("stored business case of " + opportunityId + " is unreadable", e);
+                    }
+                }, opportunityId).stream().findFirst();
+    }
+
+    /** A version of a business case as it was submitted. */
+    public record StoredBusinessCase(int version, BusinessCase businessCase, String submittedBy, Instant submittedAt) {
     }
 
     public Optional<Board> board(UUID regionId) {

@@ -2,13 +2,14 @@ package io.concordat.opportunities.store;
 
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
+import io.concordat.opportunities.domain.Vacancy;
+import io.concordat.opportunities.domain.VacancyStatus;
 import jakarta.inject.Singleton;
 
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,10 @@ import java.util.UUID;
 @Singleton
 public class VacancyStore {
 
-    private static final String COLUMNS = "id, authority_id, title, service_area, grade, closing_date, status, opportunity_id, posted_at";
+    private static final String COLUMNS = "id, authority_id, title, service_area, grade, closing_date, status, opportunity_id, "
+            + "posted_at, closed_on";
+    /** Recruiting today: open, its closing date not passed. */
+    private static final String OPEN_TODAY = "status = 'OPEN' and closing_date >= ?";
 
     private final CurrentConnection connection;
 
@@ -29,16 +33,11 @@ public class VacancyStore {
         this.connection = connection;
     }
 
-    /** A vacancy as stored. {@code status} is OPEN, FILLED or WITHDRAWN. */
-    public record Vacancy(UUID id, UUID authorityId, String title, String serviceArea, String grade, LocalDate closingDate,
-                          String status, UUID opportunityId, Instant postedAt) {
-    }
-
     public void post(Vacancy vacancy, String postedBy) {
         Sql.update(connection.get(), "insert into vacancy (id, authority_id, title, service_area, grade, closing_date, status, "
                         + "posted_by, posted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 vacancy.id(), vacancy.authorityId(), vacancy.title(), vacancy.serviceArea(), vacancy.grade(),
-                Date.valueOf(vacancy.closingDate()), vacancy.status(), postedBy, Timestamp.from(vacancy.postedAt()));
+                Date.valueOf(vacancy.closingDate()), vacancy.status().name(), postedBy, Timestamp.from(vacancy.postedAt()));
     }
 
     public Optional<Vacancy> find(UUID id) {
@@ -46,17 +45,20 @@ public class VacancyStore {
                 .stream().findFirst();
     }
 
-    /** Open vacancies the tenant may see, optionally in one service area, soonest closing first. */
-    public List<Vacancy> open(String serviceArea) {
+    /** Vacancies the tenant may see that are recruiting on the day, optionally in one service area, soonest closing first. */
+    public List<Vacancy> openOn(LocalDate day, String serviceArea) {
         return serviceArea == null
-                ? Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where status = 'OPEN' "
-                + "order by closing_date, id", VacancyStore::row)
-                : Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where status = 'OPEN' and service_area = ? "
-                + "order by closing_date, id", VacancyStore::row, serviceArea);
+                ? Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where " + OPEN_TODAY
+                + " order by closing_date, id", VacancyStore::row, Date.valueOf(day))
+                : Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where " + OPEN_TODAY
+                + " and service_area = ? order by closing_date, id", VacancyStore::row, Date.valueOf(day), serviceArea);
     }
 
-    public void linkOpportunity(UUID vacancyId, UUID opportunityId) {
-        Sql.update(connection.get(), "update vacancy set opportunity_id = ? where id = ?", opportunityId, vacancyId);
+    /** Keeps a vacancy's status, its opportunity and when and by whom it closed. */
+    public void close(Vacancy vacancy, String closedBy) {
+        Sql.update(connection.get(), "update vacancy set status = ?, opportunity_id = ?, closed_on = ?, closed_by = ? where id = ?",
+                vacancy.status().name(), vacancy.opportunityId(),
+                vacancy.closedOn() == null ? null : Date.valueOf(vacancy.closedOn()), closedBy, vacancy.id());
     }
 
     /** Authorities that took part in visible opportunities of the service area, with one title each. */
@@ -84,7 +86,7 @@ public class VacancyStore {
 
     private static Vacancy row(ResultSet rs) throws SQLException {
         return new Vacancy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7), rs.getObject(8, UUID.class),
-                rs.getTimestamp(9).toInstant());
+                rs.getString(5), rs.getObject(6, LocalDate.class), VacancyStatus.valueOf(rs.getString(7)),
+                rs.getObject(8, UUID.class), rs.getTimestamp(9).toInstant(), rs.getObject(10, LocalDate.class));
     }
 }

@@ -1,5 +1,7 @@
 package io.concordat.events.opportunities.v1;
 
+import io.micronaut.core.annotation.Creator;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -9,19 +11,35 @@ import java.util.UUID;
 /**
  * A version of an opportunity's business case was submitted. Money is in pence.
  *
- * @param projectedAnnualSavingsPence the projected annual savings of all authorities added up
- * @param projectedSavings            the same savings per authority and financial year; empty in
+ * @param projectedAnnualSavingsPence the full-year saving the case reaches: each authority's
+ *                                    projected saving in the last financial year it projects,
+ *                                    added up (events written before this was corrected added up
+ *                                    every year of a multi-year case)
+ * @param projectedSavings            the savings per authority and financial year; empty in
  *                                    events written before they were carried
+ * @param projectedTotalSavingsPence  every projected saving over the whole case, all years added
+ *                                    up; null in events written before it was carried
  */
 @Serdeable
 public record BusinessCaseSubmitted(UUID opportunityId, UUID authorityId, int version, long oneOffCostsPence,
                                     long externalFundingPence, long projectedAnnualSavingsPence,
                                     boolean staffingImplications, Instant submittedAt,
-                                    List<ProjectedSaving> projectedSavings) {
+                                    List<ProjectedSaving> projectedSavings,
+                                    @Nullable Long projectedTotalSavingsPence) {
 
     /** An absent list means an empty one: some writers leave empty lists out. */
+    @Creator
     public BusinessCaseSubmitted {
         projectedSavings = projectedSavings == null ? List.of() : List.copyOf(projectedSavings);
+    }
+
+    /** The event as written before the total over the case was carried. */
+    public BusinessCaseSubmitted(UUID opportunityId, UUID authorityId, int version, long oneOffCostsPence,
+                                 long externalFundingPence, long projectedAnnualSavingsPence,
+                                 boolean staffingImplications, Instant submittedAt,
+                                 List<ProjectedSaving> projectedSavings) {
+        this(opportunityId, authorityId, version, oneOffCostsPence, externalFundingPence, projectedAnnualSavingsPence,
+                staffingImplications, submittedAt, projectedSavings, null);
     }
 
     /**

@@ -1,0 +1,62 @@
+package io.concordat.opportunities.api;
+
+import io.concordat.kit.directory.AuthorityDirectory;
+import io.concordat.opportunities.domain.Horizon;
+import io.concordat.opportunities.domain.Stage;
+import io.concordat.opportunities.store.CollaborationStore;
+import io.concordat.opportunities.store.OpportunityRegionRepository;
+import io.concordat.opportunities.store.OpportunityRow;
+import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Shapes opportunities into the API's views; runs in the reader's transaction, so it shows what they may see. */
+@Singleton
+public class OpportunityViews {
+
+    private final OpportunityRegionRepository sharing;
+    private final CollaborationStore collaboration;
+    private final AuthorityDirectory authorities;
+
+    public OpportunityViews(OpportunityRegionRepository sharing, CollaborationStore collaboration,
+                            AuthorityDirectory authorities) {
+        this.sharing = sharing;
+        this.collaboration = collaboration;
+        this.authorities = authorities;
+    }
+
+    OpportunityDetailView detail(OpportunityRow row) {
+        OpportunityView view = views(List.of(row)).get(0);
+        Horizon horizon = Horizon.valueOf(row.horizon());
+        List<OpportunityDetailView.ParticipantView> participants = collaboration.participants(row.id()).stream()
+                .map(p -> new OpportunityDetailView.ParticipantView(p.authorityId(), authorities.nameOf(p.authorityId()),
+                        p.role().name(), p.status().name(), p.accepted())).toList();
+        List<OpportunityDetailView.StageChangeView> history = collaboration.stageHistory(row.id()).stream()
+                .map(c -> new OpportunityDetailView.StageChangeView(c.from(), c.to(), c.by(), c.at(), c.note())).toList();
+        OpportunityDetailView.RecommendationView recommendation = collaboration.recommendation(row.id())
+                .map(r -> new OpportunityDetailView.RecommendationView(r.regionId(), r.recommendation().recommended(),
+                        r.recommendation().rule().name(), r.recommendation().inFavour(), r.recommendation().against(),
+                        r.recommendation().reason(), r.recordedAt())).orElse(null);
+        Map<UUID, String> decisions = new LinkedHashMap<>();
+        collaboration.decisions(row.id()).forEach((authority, outcome) -> decisions.put(authority, outcome.name()));
+        return new OpportunityDetailView(view, Stage.valueOf(row.stage()).next(horizon).stream().map(Enum::name).toList(),
+                participants, history,
+                collaboration.latestBusinessCaseVersion(row.id()).orElse(null),
+                row.boardRegionId(), recommendation, decisions, row.approvedPublished());
+    }
+
+    /** Views of the rows with the regions each is shared with, as far as the reader may see them. */
+    List<OpportunityView> views(List<OpportunityRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, List<UUID>> regions = sharing.findByKeyOpportunityIdIn(rows.stream().map(OpportunityRow::id).toList())
+                .stream().collect(Collectors.groupingBy(r -> r.key().opportunityId(),
+                        Collectors.mapping(r -> r.key().regionId(), Collectors.toList())));
+        return rows.stream().map(row -> OpportunityView.of(row, regions.getOrDefault(row.id(), List.of()))).toList();
+    }
+}
