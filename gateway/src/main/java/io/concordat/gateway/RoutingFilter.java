@@ -7,18 +7,23 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Filter;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.client.ProxyHttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.filter.HttpServerFilter;
 import io.micronaut.http.filter.ServerFilterChain;
 import io.micronaut.http.filter.ServerFilterPhase;
+import io.micronaut.http.server.HttpServerConfiguration;
+import io.netty.handler.codec.compression.DecompressionException;
 import org.reactivestreams.Publisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -34,13 +39,24 @@ public class RoutingFilter implements HttpServerFilter {
     private static final String API_PREFIX = "/api/v1/";
     private static final Set<String> OWN_PATHS = Set.of("/health", "/prometheus");
     private static final String RETRY_AFTER_SECONDS = "5";
+    /**
+     * Headers not passed on: those that belong to one connection (RFC 9110, 7.6.1; an {@code Expect}
+     * sent on to a pooled upstream connection leaves it waiting for a body that belongs to another
+     * client), and those that describe the body as the client sent it, since it goes on whole and plain.
+     */
+    private static final Set<String> NOT_PASSED_ON = Set.of("connection", "keep-alive", "expect", "te", "trailer",
+            "upgrade", "proxy-connection", "proxy-authorization", "host", "content-length", "transfer-encoding",
+            "content-encoding");
 
     private final ProxyHttpClient upstream;
     private final GatewayRoutes routes;
+    private final long maxBodyBytes;
 
-    public RoutingFilter(@Client(id = "upstream") ProxyHttpClient upstream, GatewayRoutes routes) {
+    public RoutingFilter(@Client(id = "upstream") ProxyHttpClient upstream, GatewayRoutes routes,
+                         HttpServerConfiguration server) {
         this.upstream = upstream;
         this.routes = routes;
+        this.maxBodyBytes = server.getMaxRequestSize();
     }
 
     @Override
@@ -61,20 +77,74 @@ public class RoutingFilter implements HttpServerFilter {
                     "There is no service '" + service + "' behind " + API_PREFIX + "."));
         }
         URI to = target.get();
-        MutableHttpRequest<?> forwarded = request.mutate()
-                .uri(b -> b.scheme(to.getScheme()).host(to.getHost()).port(to.getPort()))
-                .header("X-Forwarded-Host", request.getHeaders().get(HttpHeaders.HOST, String.class).orElse(""))
+        return wholeBody(request)
+                .flatMap(body -> forward(request, to, body, path, service))
+                .onErrorResume(ContentLengthExceededException.class, tooLarge -> Mono.<MutableHttpResponse<?>>just(ProblemResponses.response(
+                                HttpStatus.REQUEST_ENTITY_TOO_LARGE, "request-too-large", "Request too large",
+                                "A request body is at most " + maxBodyBytes + " bytes.")
+                        .header(HttpHeaders.CONNECTION, "close")))
+                .onErrorResume(RoutingFilter::undecodableBody, undecodable -> Mono.<MutableHttpResponse<?>>just(ProblemResponses.response(
+                                HttpStatus.BAD_REQUEST, "malformed-body-encoding", "Body cannot be decoded",
+                                "The body does not match its Content-Encoding; send it unencoded or correctly encoded.")
+                        .header(HttpHeaders.CONNECTION, "close")))
+                .onErrorResume(unreadable -> {
+                    LOG.info("{} {}: body not received whole: {}", request.getMethod(), path, unreadable.toString());
+                    return Mono.<MutableHttpResponse<?>>just(ProblemResponses.response(HttpStatus.BAD_REQUEST, "incomplete-body", "Body incomplete",
+                            "The request body did not arrive whole.").header(HttpHeaders.CONNECTION, "close"));
+                });
+    }
+
+    /**
+     * The request body, read whole (and inflated, within the size limit) before anything is sent on:
+     * a service never sees a body that is cut short, too large or undecodable, and a client that
+     * stops sending holds only its own connection.
+     */
+    private static Mono<byte[]> wholeBody(HttpRequest<?> request) {
+        if (!(request instanceof ServerHttpRequest<?> server)) {
+            return Mono.just(new byte[0]);
+        }
+        return Mono.fromFuture(() -> server.byteBody().buffer()).map(body -> {
+            try (body) {
+                return body.toByteArray();
+            }
+        });
+    }
+
+    private Mono<MutableHttpResponse<?>> forward(HttpRequest<?> request, URI to, byte[] body, String path, String service) {
+        String query = request.getUri().getRawQuery();
+        URI uri = URI.create(to.getScheme() + "://" + to.getRawAuthority() + request.getUri().getRawPath()
+                + (query == null ? "" : "?" + query));
+        MutableHttpRequest<Object> forwarded = HttpRequest.create(request.getMethod(), uri.toString());
+        request.getHeaders().forEach((name, values) -> {
+            if (!NOT_PASSED_ON.contains(name.toLowerCase(Locale.ROOT))) {
+                values.forEach(value -> forwarded.getHeaders().add(name, value));
+            }
+        });
+        forwarded.header("X-Forwarded-Host", request.getHeaders().get(HttpHeaders.HOST, String.class).orElse(""))
                 .header("X-Forwarded-Proto", request.isSecure() ? "https" : "http")
                 .header("X-Forwarded-For", request.getRemoteAddress().getAddress().getHostAddress());
-        Mono<MutableHttpResponse<?>> proxied = Mono.from(upstream.proxy(forwarded))
-                .map(response -> withSecurityHeaders(response, path));
-        return proxied
+        if (body.length > 0) {
+            forwarded.body(body);
+        }
+        return Mono.<MutableHttpResponse<?>>from(upstream.proxy(forwarded))
+                .<MutableHttpResponse<?>>map(response -> withSecurityHeaders(response, path))
                 .onErrorResume(failure -> {
                     LOG.warn("{} {}: {} unreachable: {}", request.getMethod(), path, service, failure.getMessage());
-                    return Mono.<MutableHttpResponse<?>>just(ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, "dependency-unavailable",
-                                    "Temporarily unavailable", "The " + service + " service is not answering; try again shortly.")
+                    return Mono.<MutableHttpResponse<?>>just(ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE,
+                                    "dependency-unavailable", "Temporarily unavailable",
+                                    "The " + service + " service is not answering; try again shortly.")
                             .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS));
                 });
+    }
+
+    /** The server inflates an encoded body as it arrives (bounded by the size limit); a body that is not what it claims fails here. */
+    private static boolean undecodableBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DecompressionException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String serviceOf(String path) {
