@@ -163,6 +163,8 @@ class ReportingIT implements TestPropertyProvider {
                 vacancies.get("byServiceArea"));
         assertEquals(0, number(((Map<?, ?>) dashboard(seeds.alliance, viewer(seeds.redditch), "2010-07-01")
                 .get("vacancies")).get("open")), "closed on 30 June");
+        assertEquals(2, number(((Map<?, ?>) dashboard(seeds.alliance, viewer(seeds.redditch), "2010-05-09")
+                .get("vacancies")).get("open")), "the head of finance post is open until it is filled on 10 May");
     }
 
     @Test

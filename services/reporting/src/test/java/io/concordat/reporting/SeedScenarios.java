@@ -21,6 +21,7 @@ import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.events.opportunities.v1.OpportunityStageChanged;
 import io.concordat.events.opportunities.v1.ParticipantJoined;
+import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.kit.testing.TestEvents;
 
@@ -133,6 +134,12 @@ final class SeedScenarios {
         publish(EventTypes.VACANCY_POSTED, UUID.randomUUID(), redditch, new VacancyPosted(UUID.randomUUID(), redditch,
                 "Electoral Services Manager", "support.elections", "Grade 9", LocalDate.parse("2010-06-30"),
                 at("2010-05-01")));
+        UUID financeHead = UUID.randomUUID();
+        publish(EventTypes.VACANCY_POSTED, financeHead, bromsgrove, new VacancyPosted(financeHead, bromsgrove,
+                "Head of Financial Services", "support.finance", "Chief Officer", LocalDate.parse("2010-09-30"),
+                at("2010-04-01")));
+        publish(EventTypes.VACANCY_CLOSED, financeHead, bromsgrove, new VacancyClosed(financeHead, bromsgrove, "FILLED",
+                null, LocalDate.parse("2010-05-10"), "officer", at("2010-05-10")));
     }
 
     /**

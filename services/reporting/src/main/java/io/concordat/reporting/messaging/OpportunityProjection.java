@@ -11,6 +11,7 @@ import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.events.opportunities.v1.OpportunityStageChanged;
 import io.concordat.events.opportunities.v1.ParticipantJoined;
+import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.kit.inbox.EventHandler;
 import io.concordat.kit.tenancy.TenantTransactions;
@@ -73,6 +74,9 @@ public class OpportunityProjection implements EventHandler {
             VacancyPosted e = codec.decode(event, EventTypes.VACANCY_POSTED);
             store.vacancy(e.vacancyId(), e.authorityId(), e.title(), e.serviceArea(), e.grade(), e.closingDate(),
                     e.postedAt());
+        } else if (EventTypes.VACANCY_CLOSED.type().equals(type)) {
+            VacancyClosed e = codec.decode(event, EventTypes.VACANCY_CLOSED);
+            store.vacancyClosed(e.vacancyId(), e.reason(), e.closedOn());
         }
     }
 }

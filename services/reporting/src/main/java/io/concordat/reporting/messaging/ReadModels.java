@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 public class ReadModels {
 
     /** Raise when a projection changes what it writes, so every deployment rebuilds once. */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
 

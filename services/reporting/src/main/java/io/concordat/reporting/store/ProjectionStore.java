@@ -109,6 +109,10 @@ public class ProjectionStore {
                 id, authority, title, serviceArea, Themes.of(serviceArea), grade, closing, time(postedAt));
     }
 
+    public void vacancyClosed(UUID id, String reason, LocalDate closedOn) {
+        update("update rpt_vacancy set closed_on = ?, close_reason = ? where vacancy_id = ?", closedOn, reason, id);
+    }
+
     public void arrangementAgreed(UUID id, String title, String serviceArea, UUID host, List<UUID> recipients,
                                   List<UUID> regions, String basis, LocalDate startsOn, LocalDate endsOn,
                                   UUID opportunity, Instant agreedAt) {
