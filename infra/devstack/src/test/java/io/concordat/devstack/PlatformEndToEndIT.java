@@ -180,6 +180,99 @@ class PlatformEndToEndIT {
         }
     }
 
+    @Test
+    @Order(6)
+    void aSuspendedCouncilCannotSignInNorWriteWithAnOldTokenUntilItIsApprovedAgain() throws Exception {
+        String platform = signIn("platform.admin");
+        String redditch = authorityId(platform, DemoData.REDDITCH.name());
+        String issuedBefore = signIn("officer.redditch");
+        assertEquals(201, postVacancy(issuedBefore, "Payroll Officer").statusCode());
+
+        HttpResponse<String> suspended = send("POST", "/api/v1/tenants/authorities/" + redditch + "/suspend", platform,
+                "{\"reason\":\"Suspended while its data-sharing agreement is renewed\"}");
+        assertEquals(200, suspended.statusCode(), suspended.body());
+
+        assertEquals(400, signInStatus("officer.redditch", DemoData.PASSWORD), "Keycloak refuses the next sign-in");
+        HttpResponse<String> refused = eventually(() -> postVacancy(issuedBefore, "Payroll Assistant"), 403);
+        assertProblem(refused, 403);
+        assertTrue(refused.body().contains("authority-suspended"), refused.body());
+
+        HttpResponse<String> approved = send("POST", "/api/v1/tenants/authorities/" + redditch + "/approve", platform, null);
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        String issuedAfter = signIn("officer.redditch");
+        assertEquals(201, eventually(() -> postVacancy(issuedBefore, "Payroll Assistant"), 201).statusCode(),
+                "the old token works again once the authority is approved");
+        assertEquals(201, postVacancy(issuedAfter, "Pensions Officer").statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void registrationsThatCouldNeverSignInAreRefusedAtRegistration() throws Exception {
+        String platform = signIn("platform.admin");
+        long pending = get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong();
+        String body = """
+                {"name":"Malvern Hills District Council","kind":"DISTRICT",%s
+                 "firstAdmin":{"email":"%s","firstName":"Mal","lastName":"Vern"}}""";
+
+        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+                body.formatted("", "ict@malvernhills.gov.uk")), 400);
+        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+                body.formatted("\"emailDomains\":[\"malvernhills.gov.uk\"],", "officer@redditch.test")), 409);
+        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+                body.formatted("\"emailDomains\":[\"malvernhills.gov.uk\"],", "platform-admin@bromsgrove.gov.uk")), 409);
+
+        assertEquals(pending, get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong());
+    }
+
+    @Test
+    @Order(8)
+    void anUnknownRouteIs404Or405ThroughTheGateway() throws Exception {
+        String officer = signIn("officer.bromsgrove");
+        assertProblem(send("GET", "/api/v1/tenants/regions/" + java.util.UUID.randomUUID() + "/board", officer, null), 405);
+        assertProblem(send("POST", "/api/v1/opportunities/nowhere/at/all", officer, "{}"), 404);
+        assertProblem(send("POST", "/api/v1/tenants/authorities", officer, "{}"), 403);
+    }
+
+    private String authorityId(String token, String name) throws IOException, InterruptedException {
+        for (JsonNode authority : get("/api/v1/tenants/authorities?size=200", token, 200).get("content")) {
+            if (name.equals(authority.get("name").asText())) {
+                return authority.get("id").asText();
+            }
+        }
+        throw new AssertionError("no authority " + name);
+    }
+
+    private HttpResponse<String> postVacancy(String token, String title) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/opportunities/vacancies", token, "{\"title\":\"" + title + "\",\"serviceArea\":"
+                + "\"support.payroll\",\"grade\":\"S4\",\"closingDate\":\"" + java.time.LocalDate.now().plusMonths(1) + "\"}");
+    }
+
+    /** Repeats the request until it answers {@code status} (each service learns a suspension from Kafka) or time is up. */
+    private HttpResponse<String> eventually(Attempt attempt, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response = attempt.send();
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = attempt.send();
+        }
+        assertEquals(status, response.statusCode(), response.body());
+        return response;
+    }
+
+    private interface Attempt {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private int signInStatus(String username, String password) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username="
+                                + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
     private String signIn(String username) throws IOException, InterruptedException {
         return signIn(username, DemoData.PASSWORD);
     }
