@@ -3,12 +3,14 @@ package io.concordat.tenants;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -49,6 +51,9 @@ class TenantsIT implements TestPropertyProvider {
 
     @Inject
     RecordingProvisioning provisioning;
+
+    @Inject
+    JsonMapper json;
 
     private final TestTokens tokens = TestTokens.get();
     private final String platform = tokens.withoutAuthority(Roles.PLATFORM_ADMIN);
@@ -274,6 +279,25 @@ class TenantsIT implements TestPropertyProvider {
         assertTrue(provisioning.signsIn(id), "approval gives sign-in back");
         assertEquals(200, patch("/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw District Council\"}")
                 .code());
+    }
+
+    @Test
+    void anAuthoritySuspendedBeforeServicesCheckedSuspensionIsAnnouncedAgain() throws Exception {
+        String id = approved("Ashfield District Council", "DISTRICT");
+        post("/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Registered twice\"}");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V3__suspension_stops_sign_in.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String announce = migration.substring(migration.indexOf("insert into outbox"), migration.lastIndexOf(';'));
+
+        String data = Superuser.query("tenants", "with announced as (" + announce + " returning authority_id, data)"
+                + " select convert_from(data, 'UTF8') from announced where authority_id = '" + id + "'");
+
+        AuthoritySuspended announced = json.readValue(data, AuthoritySuspended.class);
+        assertEquals(UUID.fromString(id), announced.authorityId());
+        assertEquals("Registered twice", announced.reason());
+        assertTrue(announced.suspendedAt().isBefore(java.time.Instant.now()));
     }
 
     @Test
