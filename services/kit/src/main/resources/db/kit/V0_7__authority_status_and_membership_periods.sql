@@ -5,8 +5,8 @@
 alter table known_authority add column status text;
 
 -- A membership is a period [joined_on, left_on): an authority may leave and rejoin a region, on
--- the same day too, so (region, authority, joined_on) no longer names one row. Existing rows keep
--- their dates and get an id.
+-- the same day too, so (region, authority, joined_on) no longer names one row. This copy is kept
+-- by RegionMemberships alone (each event applied once), which adds a period only when none is
+-- current; the rows, rebuilt from the topic, are the same each time. Existing rows stay as they are.
 alter table region_membership drop constraint region_membership_pkey;
-alter table region_membership add column id bigint generated always as identity primary key;
 create index region_membership_periods on region_membership (region_id, authority_id, joined_on);

@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +40,8 @@ class PlatformEndToEndIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private Devstack stack;
+    /** The council registered in order 5: its id, its first admin's username and password. */
+    private String[] wyreAdmin;
 
     @BeforeAll
     void bootTheStack() {
@@ -146,6 +152,7 @@ class PlatformEndToEndIT {
 
         JsonNode approval = json.readTree(send("POST", "/api/v1/tenants/authorities/" + wyre + "/approve", platform, null)
                 .body());
+        wyreAdmin = new String[] {wyre, approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText()};
         String firstAdmin = signIn(approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText());
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(firstAdmin.split("\\.")[1]));
         assertEquals(wyre, claims.get("authority_id").asText(), "the token names the new authority");
@@ -232,6 +239,71 @@ class PlatformEndToEndIT {
         assertProblem(send("GET", "/api/v1/tenants/regions/" + java.util.UUID.randomUUID() + "/board", officer, null), 405);
         assertProblem(send("POST", "/api/v1/opportunities/nowhere/at/all", officer, "{}"), 404);
         assertProblem(send("POST", "/api/v1/tenants/authorities", officer, "{}"), 403);
+    }
+
+    @Test
+    @Order(9)
+    void aProvisioningThatFailsPartWayLeavesNothingInKeycloak() throws Exception {
+        String platform = signIn("platform.admin");
+        HttpResponse<String> registered = send("POST", "/api/v1/tenants/authorities", platform, """
+                {"name":"Wychavon District Council","kind":"DISTRICT","emailDomains":["wychavon.gov.uk"],
+                 "firstAdmin":{"email":"ict@wychavon.gov.uk","firstName":"Wy","lastName":"Chavon"}}""");
+        assertEquals(201, registered.statusCode(), registered.body());
+        String wychavon = json.readTree(registered.body()).get("id").asText();
+        try (Keycloak admin = KeycloakBuilder.builder().serverUrl(stack.keycloakUrl()).realm("master").clientId("admin-cli")
+                .username(Devstack.KEYCLOAK_ADMIN).password(Devstack.KEYCLOAK_ADMIN_PASSWORD).build()) {
+            RealmResource realm = admin.realm(Devstack.REALM);
+            UserRepresentation elsewhere = new UserRepresentation();
+            elsewhere.setUsername("ict@wychavon.gov.uk");
+            elsewhere.setEmail("ict@wychavon.gov.uk");
+            elsewhere.setFirstName("Signed");
+            elsewhere.setLastName("Elsewhere");
+            elsewhere.setEnabled(true);
+            realm.users().create(elsewhere).close();
+
+            HttpResponse<String> approval = send("POST", "/api/v1/tenants/authorities/" + wychavon + "/approve", platform, null);
+
+            assertProblem(approval, 409);
+            assertTrue(realm.organizations().searchByAttribute("authority_id:" + wychavon).isEmpty(),
+                    "the organization created for the attempt was removed");
+            assertEquals("PENDING", get("/api/v1/tenants/authorities/" + wychavon, platform, 200).get("status").asText());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aCouncilThatLeavesTheAllianceAndRejoinsTheSameDaySeesWhatItSharesAgain() throws Exception {
+        String wyre = wyreAdmin[0];
+        String firstAdmin = signIn(wyreAdmin[1], wyreAdmin[2]);
+        String alliance = null;
+        for (JsonNode region : get("/api/v1/tenants/regions", firstAdmin, 200)) {
+            if (DemoData.ALLIANCE.equals(region.get("name").asText())) {
+                alliance = region.get("id").asText();
+            }
+        }
+        assertEquals(200, send("POST", "/api/v1/tenants/regions/" + alliance + "/members/" + wyre + "/leave", firstAdmin,
+                null).statusCode());
+        awaitSeesShared(firstAdmin, false);
+
+        HttpResponse<String> asked = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
+                null);
+        assertEquals(201, asked.statusCode(), asked.body());
+        HttpResponse<String> approved = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/"
+                + json.readTree(asked.body()).get("id").asText() + "/approve", signIn("regionadmin.alliance"), null);
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        awaitSeesShared(firstAdmin, true);
+    }
+
+    /** Waits until the opportunities service's own membership copy shows (or hides) what the alliance shares. */
+    private void awaitSeesShared(String token, boolean expected) throws Exception {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        boolean sees = get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
+        while (sees != expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            sees = get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
+        }
+        assertEquals(expected, sees, "sees what the alliance shares");
     }
 
     private String authorityId(String token, String name) throws IOException, InterruptedException {

@@ -313,6 +313,10 @@ class TenantsIT implements TestPropertyProvider {
                         + "\"emailDomains\":[],\"firstAdmin\":{\"email\":\"admin@mansfield.gov.uk\",\"firstName\":\"A\","
                         + "\"lastName\":\"B\"}}")).getStatus());
         assertEquals(before, Superuser.count("tenants", "select count(*) from authority"));
+        String id = approved("Newark and Sherwood District Council", "DISTRICT");
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> patch(
+                "/api/v1/tenants/authorities/" + id, admin(id), "{\"emailDomains\":[]}")).getStatus(),
+                "nor can its last domain be taken away");
     }
 
     @Test
@@ -381,7 +385,9 @@ class TenantsIT implements TestPropertyProvider {
         String since2010 = approved("Burnley Borough Council", "BOROUGH");
         String since2016 = approved("Pendle Borough Council", "BOROUGH");
         String left2018 = approved("Hyndburn Borough Council", "BOROUGH");
-        String region = createRegion("East Lancashire partnership " + UUID.randomUUID(), host);
+        String region = (String) post("/api/v1/tenants/regions", platform, "{\"name\":\"East Lancashire partnership "
+                + UUID.randomUUID() + "\",\"kind\":\"PARTNERSHIP\",\"memberAuthorityIds\":[\"" + host + "\"],"
+                + "\"membersJoinedOn\":\"2006-04-01\"}").body().get("id");
 
         join(region, since2010, host, "{\"joinedOn\":\"2010-04-01\"}", null);
         join(region, since2016, host, null, "{\"joinedOn\":\"2016-06-01\"}");
@@ -397,14 +403,19 @@ class TenantsIT implements TestPropertyProvider {
         assertEquals("2010-04-01..null", history.get(since2010));
         assertEquals("2016-06-01..null", history.get(since2016));
         assertEquals("2010-04-01..2018-04-01", history.get(left2018));
-        assertEquals(Set.of(since2010, left2018), membersOn(region, "2012-01-01"));
-        assertEquals(Set.of(since2010, since2016, left2018), membersOn(region, "2018-03-31"));
-        assertEquals(Set.of(since2010, since2016), membersOn(region, "2018-04-01"), "left on the day it names");
+        assertEquals("2006-04-01..null", history.get(host), "a founding member, as the region was formed");
+        assertEquals(Set.of(), membersOn(region, "2006-03-31"));
+        assertEquals(Set.of(host, since2010, left2018), membersOn(region, "2012-01-01"));
+        assertEquals(Set.of(host, since2010, since2016, left2018), membersOn(region, "2018-03-31"));
+        assertEquals(Set.of(host, since2010, since2016), membersOn(region, "2018-04-01"), "left on the day it names");
         assertEquals(Set.of(host, since2010, since2016), membersOn(region, LocalDate.now().toString()));
         List<EventEnvelope> approvals = TestEvents.readAll(Topics.TENANTS, e -> e.subject().equals(region)
                 && e.type().equals(EventTypes.MEMBERSHIP_APPROVED.type()), Duration.ofSeconds(4));
         assertEquals(3, approvals.size());
         assertTrue(approvals.stream().anyMatch(e -> new String(e.data()).contains("\"joinedOn\":\"2016-06-01\"")));
+        assertTrue(new String(TestEvents.readAll(Topics.TENANTS, e -> e.subject().equals(region)
+                && e.type().equals(EventTypes.REGION_CREATED.type()), Duration.ofSeconds(4)).get(0).data())
+                .contains("\"membersJoinedOn\":\"2006-04-01\""));
         assertTrue(TestEvents.readAll(Topics.TENANTS, e -> e.subject().equals(region)
                 && e.type().equals(EventTypes.MEMBERSHIP_ENDED.type()), Duration.ofSeconds(4)).stream()
                 .anyMatch(e -> new String(e.data()).contains("\"leftOn\":\"2018-04-01\"")));

@@ -60,7 +60,8 @@ public class RegionMemberships implements EventHandler {
         if (EventTypes.REGION_CREATED.type().equals(type)) {
             RegionCreated created = codec.decode(event, EventTypes.REGION_CREATED);
             name(created.regionId(), created.name(), created.kind());
-            LocalDate joined = LocalDate.ofInstant(created.createdAt(), UK);
+            LocalDate joined = created.membersJoinedOn() != null ? created.membersJoinedOn()
+                    : LocalDate.ofInstant(created.createdAt(), UK);
             created.memberAuthorityIds().forEach(member -> join(created.regionId(), member, joined));
         } else if (EventTypes.MEMBERSHIP_APPROVED.type().equals(type)) {
             MembershipApproved approved = codec.decode(event, EventTypes.MEMBERSHIP_APPROVED);

@@ -107,6 +107,9 @@ public class AuthorityController {
                 changed = Authority.register(request.name() == null ? row.name() : request.name(), row.kind(),
                         row.gssCode(), request.emailDomains() == null ? List.of(row.emailDomains()) : request.emailDomains(),
                         row.registeredBy(), row.registeredAt());
+                if (request.emailDomains() != null) {
+                    changed.requireSignInDomain();
+                }
             } catch (InvalidRegistrationException e) {
                 throw ProblemException.badRequest(e.rule(), e.getMessage());
             }

@@ -95,6 +95,8 @@ public class RegionController {
         } catch (InvalidRegistrationException e) {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
+        LocalDate joinedOn = dated(() -> MembershipPeriod.joining(request.membersJoinedOn(),
+                LocalDate.ofInstant(region.createdAt(), UK), List.of()));
         RegionView view = transactions.write(caller, connection -> {
             List<UUID> notLive = region.memberIds().stream().filter(id -> authorities.findById(id)
                     .map(a -> !AuthorityStatus.valueOf(a.status()).isLive()).orElse(true)).toList();
@@ -107,12 +109,11 @@ public class RegionController {
             regions.save(new RegionRow(region.id(), region.name(), region.kind().name(), region.createdAt(),
                     region.createdBy(), board == null ? null : board.membersPerAuthority(),
                     board == null ? null : board.rule().name(), board == null ? null : board.minimumFromEach()));
-            LocalDate today = LocalDate.ofInstant(region.createdAt(), UK);
-            region.memberIds().forEach(id -> members.save(new RegionMemberRow(UUID.randomUUID(), region.id(), id, today,
+            region.memberIds().forEach(id -> members.save(new RegionMemberRow(UUID.randomUUID(), region.id(), id, joinedOn,
                     null)));
             events.publish(EventTypes.REGION_CREATED, region.id().toString(), EventEnvelope.PLATFORM, List.of(region.id()),
                     new RegionCreated(region.id(), region.name(), region.kind().name(), List.copyOf(region.memberIds()),
-                            region.createdAt()));
+                            region.createdAt(), request.membersJoinedOn() == null ? null : joinedOn));
             if (board != null) {
                 publishBoard(region.id(), board);
             }
