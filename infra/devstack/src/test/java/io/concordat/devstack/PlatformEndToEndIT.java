@@ -9,6 +9,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
 import java.net.URI;
@@ -36,6 +40,8 @@ class PlatformEndToEndIT {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private Devstack stack;
+    /** The council registered in order 5: its id, its first admin's username and password. */
+    private String[] wyreAdmin;
 
     @BeforeAll
     void bootTheStack() {
@@ -146,6 +152,7 @@ class PlatformEndToEndIT {
 
         JsonNode approval = json.readTree(send("POST", "/api/v1/tenants/authorities/" + wyre + "/approve", platform, null)
                 .body());
+        wyreAdmin = new String[] {wyre, approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText()};
         String firstAdmin = signIn(approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText());
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(firstAdmin.split("\\.")[1]));
         assertEquals(wyre, claims.get("authority_id").asText(), "the token names the new authority");
@@ -178,6 +185,164 @@ class PlatformEndToEndIT {
                         .statusCode());
             }
         }
+    }
+
+    @Test
+    @Order(6)
+    void aSuspendedCouncilCannotSignInNorWriteWithAnOldTokenUntilItIsApprovedAgain() throws Exception {
+        String platform = signIn("platform.admin");
+        String redditch = authorityId(platform, DemoData.REDDITCH.name());
+        String issuedBefore = signIn("officer.redditch");
+        assertEquals(201, postVacancy(issuedBefore, "Payroll Officer").statusCode());
+
+        HttpResponse<String> suspended = send("POST", "/api/v1/tenants/authorities/" + redditch + "/suspend", platform,
+                "{\"reason\":\"Suspended while its data-sharing agreement is renewed\"}");
+        assertEquals(200, suspended.statusCode(), suspended.body());
+
+        assertEquals(400, signInStatus("officer.redditch", DemoData.PASSWORD), "Keycloak refuses the next sign-in");
+        HttpResponse<String> refused = eventually(() -> postVacancy(issuedBefore, "Payroll Assistant"), 403);
+        assertProblem(refused, 403);
+        assertTrue(refused.body().contains("authority-suspended"), refused.body());
+
+        HttpResponse<String> approved = send("POST", "/api/v1/tenants/authorities/" + redditch + "/approve", platform, null);
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        String issuedAfter = signIn("officer.redditch");
+        assertEquals(201, eventually(() -> postVacancy(issuedBefore, "Payroll Assistant"), 201).statusCode(),
+                "the old token works again once the authority is approved");
+        assertEquals(201, postVacancy(issuedAfter, "Pensions Officer").statusCode());
+    }
+
+    @Test
+    @Order(7)
+    void registrationsThatCouldNeverSignInAreRefusedAtRegistration() throws Exception {
+        String platform = signIn("platform.admin");
+        long pending = get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong();
+        String body = """
+                {"name":"Malvern Hills District Council","kind":"DISTRICT",%s
+                 "firstAdmin":{"email":"%s","firstName":"Mal","lastName":"Vern"}}""";
+
+        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+                body.formatted("", "ict@malvernhills.gov.uk")), 400);
+        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+                body.formatted("\"emailDomains\":[\"malvernhills.gov.uk\"],", "officer@redditch.test")), 409);
+        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+                body.formatted("\"emailDomains\":[\"malvernhills.gov.uk\"],", "platform-admin@bromsgrove.gov.uk")), 409);
+
+        assertEquals(pending, get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong());
+    }
+
+    @Test
+    @Order(8)
+    void anUnknownRouteIs404Or405ThroughTheGateway() throws Exception {
+        String officer = signIn("officer.bromsgrove");
+        assertProblem(send("GET", "/api/v1/tenants/regions/" + java.util.UUID.randomUUID() + "/board", officer, null), 405);
+        assertProblem(send("POST", "/api/v1/opportunities/nowhere/at/all", officer, "{}"), 404);
+        assertProblem(send("POST", "/api/v1/tenants/authorities", officer, "{}"), 403);
+    }
+
+    @Test
+    @Order(9)
+    void aProvisioningThatFailsPartWayLeavesNothingInKeycloak() throws Exception {
+        String platform = signIn("platform.admin");
+        HttpResponse<String> registered = send("POST", "/api/v1/tenants/authorities", platform, """
+                {"name":"Wychavon District Council","kind":"DISTRICT","emailDomains":["wychavon.gov.uk"],
+                 "firstAdmin":{"email":"ict@wychavon.gov.uk","firstName":"Wy","lastName":"Chavon"}}""");
+        assertEquals(201, registered.statusCode(), registered.body());
+        String wychavon = json.readTree(registered.body()).get("id").asText();
+        try (Keycloak admin = KeycloakBuilder.builder().serverUrl(stack.keycloakUrl()).realm("master").clientId("admin-cli")
+                .username(Devstack.KEYCLOAK_ADMIN).password(Devstack.KEYCLOAK_ADMIN_PASSWORD).build()) {
+            RealmResource realm = admin.realm(Devstack.REALM);
+            UserRepresentation elsewhere = new UserRepresentation();
+            elsewhere.setUsername("ict@wychavon.gov.uk");
+            elsewhere.setEmail("ict@wychavon.gov.uk");
+            elsewhere.setFirstName("Signed");
+            elsewhere.setLastName("Elsewhere");
+            elsewhere.setEnabled(true);
+            realm.users().create(elsewhere).close();
+
+            HttpResponse<String> approval = send("POST", "/api/v1/tenants/authorities/" + wychavon + "/approve", platform, null);
+
+            assertProblem(approval, 409);
+            assertTrue(realm.organizations().searchByAttribute("authority_id:" + wychavon).isEmpty(),
+                    "the organization created for the attempt was removed");
+            assertEquals("PENDING", get("/api/v1/tenants/authorities/" + wychavon, platform, 200).get("status").asText());
+        }
+    }
+
+    @Test
+    @Order(10)
+    void aCouncilThatLeavesTheAllianceAndRejoinsTheSameDaySeesWhatItSharesAgain() throws Exception {
+        String wyre = wyreAdmin[0];
+        String firstAdmin = signIn(wyreAdmin[1], wyreAdmin[2]);
+        String alliance = null;
+        for (JsonNode region : get("/api/v1/tenants/regions", firstAdmin, 200)) {
+            if (DemoData.ALLIANCE.equals(region.get("name").asText())) {
+                alliance = region.get("id").asText();
+            }
+        }
+        assertEquals(200, send("POST", "/api/v1/tenants/regions/" + alliance + "/members/" + wyre + "/leave", firstAdmin,
+                null).statusCode());
+        awaitSeesShared(firstAdmin, false);
+
+        HttpResponse<String> asked = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
+                null);
+        assertEquals(201, asked.statusCode(), asked.body());
+        HttpResponse<String> approved = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/"
+                + json.readTree(asked.body()).get("id").asText() + "/approve", signIn("regionadmin.alliance"), null);
+        assertEquals(200, approved.statusCode(), approved.body());
+
+        awaitSeesShared(firstAdmin, true);
+    }
+
+    /** Waits until the opportunities service's own membership copy shows (or hides) what the alliance shares. */
+    private void awaitSeesShared(String token, boolean expected) throws Exception {
+        long deadline = System.nanoTime() + EVENTUAL.toNanos();
+        boolean sees = get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
+        while (sees != expected && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            sees = get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
+        }
+        assertEquals(expected, sees, "sees what the alliance shares");
+    }
+
+    private String authorityId(String token, String name) throws IOException, InterruptedException {
+        for (JsonNode authority : get("/api/v1/tenants/authorities?size=200", token, 200).get("content")) {
+            if (name.equals(authority.get("name").asText())) {
+                return authority.get("id").asText();
+            }
+        }
+        throw new AssertionError("no authority " + name);
+    }
+
+    private HttpResponse<String> postVacancy(String token, String title) throws IOException, InterruptedException {
+        return send("POST", "/api/v1/opportunities/vacancies", token, "{\"title\":\"" + title + "\",\"serviceArea\":"
+                + "\"support.payroll\",\"grade\":\"S4\",\"closingDate\":\"" + java.time.LocalDate.now().plusMonths(1) + "\"}");
+    }
+
+    /** Repeats the request until it answers {@code status} (each service learns a suspension from Kafka) or time is up. */
+    private HttpResponse<String> eventually(Attempt attempt, int status) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> response = attempt.send();
+        while (response.statusCode() != status && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            response = attempt.send();
+        }
+        assertEquals(status, response.statusCode(), response.body());
+        return response;
+    }
+
+    private interface Attempt {
+        HttpResponse<String> send() throws Exception;
+    }
+
+    private int signInStatus(String username, String password) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username="
+                                + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     private String signIn(String username) throws IOException, InterruptedException {

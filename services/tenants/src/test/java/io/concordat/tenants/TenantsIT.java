@@ -3,12 +3,14 @@ package io.concordat.tenants;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -24,13 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +51,9 @@ class TenantsIT implements TestPropertyProvider {
 
     @Inject
     RecordingProvisioning provisioning;
+
+    @Inject
+    JsonMapper json;
 
     private final TestTokens tokens = TestTokens.get();
     private final String platform = tokens.withoutAuthority(Roles.PLATFORM_ADMIN);
@@ -205,7 +214,8 @@ class TenantsIT implements TestPropertyProvider {
         Map<String, HttpStatus> bad = new LinkedHashMap<>();
         bad.put("{\"name\":\"A\",\"kind\":\"PARISH\"" + person + "}", HttpStatus.BAD_REQUEST);
         bad.put("{\"name\":\"A\",\"kind\":\"DISTRICT\",\"gssCode\":\"X1234\"" + person + "}", HttpStatus.BAD_REQUEST);
-        bad.put("{\"name\":\"A\",\"kind\":\"DISTRICT\",\"gssCode\":\"" + gss + "\"" + person + "}", HttpStatus.CONFLICT);
+        bad.put("{\"name\":\"A\",\"kind\":\"DISTRICT\",\"gssCode\":\"" + gss + "\",\"emailDomains\":[\"a.gov.uk\"]" + person
+                + "}", HttpStatus.CONFLICT);
         bad.put("{\"name\":\"" + "n".repeat(10 * 1024 * 1024) + "\",\"kind\":\"DISTRICT\"" + person + "}",
                 HttpStatus.REQUEST_ENTITY_TOO_LARGE);
         bad.put("{\"name\":\"A\",\"kind\":\"DISTRICT\",\"emailDomains\":[\"not a domain\"]" + person + "}", HttpStatus.BAD_REQUEST);
@@ -243,6 +253,236 @@ class TenantsIT implements TestPropertyProvider {
                 "/api/v1/tenants/authorities/" + id + "/approve", admin(id), null)).getStatus());
     }
 
+    @Test
+    void aSuspendedCouncilsStaffCannotSignInOrWriteWithAnyToken() {
+        String id = approved("Bassetlaw District Council", "DISTRICT");
+        String issuedBefore = admin(id);
+        assertEquals(200, patch("/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw DC\"}").code());
+        assertTrue(provisioning.signsIn(id));
+
+        post("/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Unpaid subscription\"}");
+
+        assertFalse(provisioning.signsIn(id), "the identity provider refuses its staff's sign-in");
+        String issuedAfter = admin(id);
+        for (String token : List.of(issuedBefore, issuedAfter)) {
+            HttpClientResponseException write = assertThrows(HttpClientResponseException.class,
+                    () -> patch("/api/v1/tenants/authorities/" + id, token, "{\"name\":\"Renamed while suspended\"}"));
+            assertEquals(HttpStatus.FORBIDDEN, write.getStatus());
+            assertEquals("urn:concordat:problem:authority-suspended", problem(write).get("type"));
+            assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class,
+                    () -> get("/api/v1/tenants/regions", token)).getStatus(), "reads are refused too");
+        }
+        assertEquals("Bassetlaw DC", get("/api/v1/tenants/authorities/" + id, platform).get("name"));
+
+        post("/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+
+        assertTrue(provisioning.signsIn(id), "approval gives sign-in back");
+        assertEquals(200, patch("/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw District Council\"}")
+                .code());
+    }
+
+    @Test
+    void anAuthoritySuspendedBeforeServicesCheckedSuspensionIsAnnouncedAgain() throws Exception {
+        String id = approved("Ashfield District Council", "DISTRICT");
+        post("/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Registered twice\"}");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V3__suspension_stops_sign_in.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String announce = migration.substring(migration.indexOf("insert into outbox"), migration.lastIndexOf(';'));
+
+        String data = Superuser.query("tenants", "with announced as (" + announce + " returning authority_id, data)"
+                + " select convert_from(data, 'UTF8') from announced where authority_id = '" + id + "'");
+
+        AuthoritySuspended announced = json.readValue(data, AuthoritySuspended.class);
+        assertEquals(UUID.fromString(id), announced.authorityId());
+        assertEquals("Registered twice", announced.reason());
+        assertTrue(announced.suspendedAt().isBefore(java.time.Instant.now()));
+    }
+
+    @Test
+    void aRegistrationWithoutAnEmailDomainIsRefusedAtRegistration() {
+        long before = Superuser.count("tenants", "select count(*) from authority");
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/tenants/authorities", platform, "{\"name\":\"Mansfield District Council\",\"kind\":\"DISTRICT\","
+                        + "\"firstAdmin\":{\"email\":\"admin@mansfield.gov.uk\",\"firstName\":\"A\",\"lastName\":\"B\"}}"));
+        assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
+        assertEquals("urn:concordat:problem:email-domain-required", problem(e).get("type"));
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/tenants/authorities", platform, "{\"name\":\"Mansfield District Council\",\"kind\":\"DISTRICT\","
+                        + "\"emailDomains\":[],\"firstAdmin\":{\"email\":\"admin@mansfield.gov.uk\",\"firstName\":\"A\","
+                        + "\"lastName\":\"B\"}}")).getStatus());
+        assertEquals(before, Superuser.count("tenants", "select count(*) from authority"));
+        String id = approved("Newark and Sherwood District Council", "DISTRICT");
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> patch(
+                "/api/v1/tenants/authorities/" + id, admin(id), "{\"emailDomains\":[]}")).getStatus(),
+                "nor can its last domain be taken away");
+    }
+
+    @Test
+    void aFirstAdminWhoAlreadySignsInForAnotherCouncilIsRefusedAtRegistration() {
+        String domain = uniqueDomain();
+        String first = register("Gedling Borough Council", "BOROUGH", uniqueGss(), domain);
+        long before = Superuser.count("tenants", "select count(*) from authority");
+        String body = "{\"name\":\"Another Council\",\"kind\":\"DISTRICT\",\"emailDomains\":[\"%s\"],"
+                + "\"firstAdmin\":{\"email\":\"%s\",\"firstName\":\"A\",\"lastName\":\"B\"}}";
+
+        HttpClientResponseException ours = assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/tenants/authorities", platform, body.formatted(uniqueDomain(), "Admin@" + domain)));
+        assertEquals(HttpStatus.CONFLICT, ours.getStatus(), "already the first admin of a registered council");
+        assertEquals("urn:concordat:problem:first-admin-signs-in-elsewhere", problem(ours).get("type"));
+        String signsIn = "officer@" + uniqueDomain();
+        provisioning.signingIn.add(signsIn);
+        HttpClientResponseException theirs = assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/tenants/authorities", platform, body.formatted(uniqueDomain(), signsIn)));
+        assertEquals(HttpStatus.CONFLICT, theirs.getStatus(), "already signs in through the identity provider");
+        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/tenants/authorities", platform, body.formatted(domain, "someone@" + uniqueDomain()))).getStatus(),
+                "an email domain signs in for one authority");
+
+        assertEquals(before, Superuser.count("tenants", "select count(*) from authority"));
+        assertEquals("PENDING", get("/api/v1/tenants/authorities/" + first, platform).get("status"));
+    }
+
+    @Test
+    void anIdentityProviderThatRefusesIs502AndTheApprovalCanBeRetried() {
+        String id = register("Rushcliffe Borough Council", "BOROUGH", uniqueGss(), uniqueDomain());
+        provisioning.refusing = true;
+        try {
+            assertEquals(HttpStatus.BAD_GATEWAY, assertThrows(HttpClientResponseException.class,
+                    () -> post("/api/v1/tenants/authorities/" + id + "/approve", platform, null)).getStatus());
+        } finally {
+            provisioning.refusing = false;
+        }
+        assertEquals("PENDING", get("/api/v1/tenants/authorities/" + id, platform).get("status"));
+        assertEquals(200, post("/api/v1/tenants/authorities/" + id + "/approve", platform, null).code());
+    }
+
+    @Test
+    void aCouncilMayRejoinARegionOnTheDayItLeft() {
+        String a = approved("Camden Council", "LONDON_BOROUGH");
+        String b = approved("Islington Council", "LONDON_BOROUGH");
+        String region = createRegion("North London shared services " + UUID.randomUUID(), a, b);
+
+        post("/api/v1/tenants/regions/" + region + "/members/" + b + "/leave", admin(b), null);
+        String requestId = (String) post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(b), null)
+                .body().get("id");
+        Map<?, ?> decided = post("/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve",
+                regionAdmin(a), null).body();
+
+        assertEquals("APPROVED", decided.get("status"));
+        List<?> history = (List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members");
+        assertEquals(3, history.size(), "both memberships of the council that rejoined, and the other member");
+        assertEquals(2, ((List<?>) get("/api/v1/tenants/regions/" + region, platform).get("members")).size());
+        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class, () -> post(
+                "/api/v1/tenants/regions/" + region + "/membership-requests", admin(b), null)).getStatus(),
+                "a member does not ask again");
+    }
+
+    @Test
+    void aPartnershipIsRecordedAsItWasWithPastJoiningAndLeavingDates() {
+        String host = approved("Lancashire County Council", "COUNTY");
+        String since2010 = approved("Burnley Borough Council", "BOROUGH");
+        String since2016 = approved("Pendle Borough Council", "BOROUGH");
+        String left2018 = approved("Hyndburn Borough Council", "BOROUGH");
+        String region = (String) post("/api/v1/tenants/regions", platform, "{\"name\":\"East Lancashire partnership "
+                + UUID.randomUUID() + "\",\"kind\":\"PARTNERSHIP\",\"memberAuthorityIds\":[\"" + host + "\"],"
+                + "\"membersJoinedOn\":\"2006-04-01\"}").body().get("id");
+
+        join(region, since2010, host, "{\"joinedOn\":\"2010-04-01\"}", null);
+        join(region, since2016, host, null, "{\"joinedOn\":\"2016-06-01\"}");
+        join(region, left2018, host, "{\"joinedOn\":\"2010-04-01\"}", null);
+        post("/api/v1/tenants/regions/" + region + "/members/" + left2018 + "/leave", admin(left2018),
+                "{\"leftOn\":\"2018-04-01\"}");
+
+        Map<String, String> history = new LinkedHashMap<>();
+        for (Object m : (List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members")) {
+            Map<?, ?> member = (Map<?, ?>) m;
+            history.put((String) member.get("authorityId"), member.get("joinedOn") + ".." + member.get("leftOn"));
+        }
+        assertEquals("2010-04-01..null", history.get(since2010));
+        assertEquals("2016-06-01..null", history.get(since2016));
+        assertEquals("2010-04-01..2018-04-01", history.get(left2018));
+        assertEquals("2006-04-01..null", history.get(host), "a founding member, as the region was formed");
+        assertEquals(Set.of(), membersOn(region, "2006-03-31"));
+        assertEquals(Set.of(host, since2010, left2018), membersOn(region, "2012-01-01"));
+        assertEquals(Set.of(host, since2010, since2016, left2018), membersOn(region, "2018-03-31"));
+        assertEquals(Set.of(host, since2010, since2016), membersOn(region, "2018-04-01"), "left on the day it names");
+        assertEquals(Set.of(host, since2010, since2016), membersOn(region, LocalDate.now().toString()));
+        List<EventEnvelope> approvals = TestEvents.readAll(Topics.TENANTS, e -> e.subject().equals(region)
+                && e.type().equals(EventTypes.MEMBERSHIP_APPROVED.type()), Duration.ofSeconds(4));
+        assertEquals(3, approvals.size());
+        assertTrue(approvals.stream().anyMatch(e -> new String(e.data()).contains("\"joinedOn\":\"2016-06-01\"")));
+        assertTrue(new String(TestEvents.readAll(Topics.TENANTS, e -> e.subject().equals(region)
+                && e.type().equals(EventTypes.REGION_CREATED.type()), Duration.ofSeconds(4)).get(0).data())
+                .contains("\"membersJoinedOn\":\"2006-04-01\""));
+        assertTrue(TestEvents.readAll(Topics.TENANTS, e -> e.subject().equals(region)
+                && e.type().equals(EventTypes.MEMBERSHIP_ENDED.type()), Duration.ofSeconds(4)).stream()
+                .anyMatch(e -> new String(e.data()).contains("\"leftOn\":\"2018-04-01\"")));
+    }
+
+    @Test
+    void membershipDatesInTheFutureBeforeJoiningOrOverlappingAreRefusedAndChangeNothing() {
+        String a = approved("Ribble Valley Borough Council", "BOROUGH");
+        String b = approved("Rossendale Borough Council", "BOROUGH");
+        String region = createRegion("Pennine Lancashire " + UUID.randomUUID(), a);
+        String joins = "/api/v1/tenants/regions/" + region + "/membership-requests";
+        Map<String, HttpStatus> bad = new LinkedHashMap<>();
+        bad.put("{\"joinedOn\":\"" + LocalDate.now().plusDays(2) + "\"}", HttpStatus.BAD_REQUEST);
+        bad.put("{\"joinedOn\":\"1900-01-01\"}", HttpStatus.BAD_REQUEST);
+        bad.put("{\"joinedOn\":\"2010-13-01\"}", HttpStatus.BAD_REQUEST);
+        bad.forEach((body, status) -> assertEquals(status, assertThrows(HttpClientResponseException.class,
+                () -> post(joins, admin(b), body)).getStatus(), body));
+        join(region, b, a, "{\"joinedOn\":\"2012-01-01\"}", null);
+        String leave = "/api/v1/tenants/regions/" + region + "/members/" + b + "/leave";
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class,
+                () -> post(leave, admin(b), "{\"leftOn\":\"2011-12-31\"}")).getStatus(), "before it joined");
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class,
+                () -> post(leave, admin(b), "{\"leftOn\":\"" + LocalDate.now().plusDays(2) + "\"}")).getStatus());
+        post(leave, admin(b), "{\"leftOn\":\"2015-01-01\"}");
+        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class,
+                () -> post(joins, admin(b), "{\"joinedOn\":\"2014-06-01\"}")).getStatus(), "overlaps the earlier period");
+
+        assertEquals(Set.of(b), membersOn(region, "2013-01-01"));
+        assertEquals(2, ((List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members")).size());
+    }
+
+    @Test
+    void unknownRoutesAre404Or405AndOnlyARouteThatExistsIs403() {
+        String id = approved("Lewes District Council", "DISTRICT");
+        String region = createRegion("Sussex " + UUID.randomUUID(), id);
+        String officer = officer(UUID.fromString(id));
+
+        HttpClientResponseException wrongMethod = assertThrows(HttpClientResponseException.class,
+                () -> get("/api/v1/tenants/regions/" + region + "/board", officer));
+        assertEquals(HttpStatus.METHOD_NOT_ALLOWED, wrongMethod.getStatus());
+        assertEquals("application/problem+json", wrongMethod.getResponse().getContentType().map(MediaType::toString).orElse(""));
+        assertEquals("PUT", wrongMethod.getResponse().header("Allow"));
+        for (String path : List.of("/api/v1/tenants/nowhere", "/api/v1/tenants/authorities//approve",
+                "/api/v1/tenants/regions/" + region + "/members//leave")) {
+            HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
+                    () -> post(path, officer, "{}"));
+            assertTrue(missing.getStatus() == HttpStatus.NOT_FOUND || missing.getStatus() == HttpStatus.METHOD_NOT_ALLOWED,
+                    path + " answered " + missing.getStatus());
+            assertEquals("application/problem+json", missing.getResponse().getContentType().map(MediaType::toString).orElse(""));
+        }
+        HttpClientResponseException forbidden = assertThrows(HttpClientResponseException.class,
+                () -> post("/api/v1/tenants/authorities/" + id + "/approve", officer, null));
+        assertEquals(HttpStatus.FORBIDDEN, forbidden.getStatus(), "the route exists; the officer's roles do not allow it");
+    }
+
+    private void join(String region, String authority, String decidedBy, String request, String approval) {
+        String requestId = (String) post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(authority),
+                request).body().get("id");
+        post("/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve", regionAdmin(decidedBy),
+                approval);
+    }
+
+    private Set<String> membersOn(String region, String day) {
+        return ((List<?>) get("/api/v1/tenants/regions/" + region + "?on=" + day, platform).get("members")).stream()
+                .map(m -> (String) ((Map<?, ?>) m).get("authorityId")).collect(Collectors.toSet());
+    }
+
     private String register(String name, String kind, String gss, String domain) {
         String body = "{\"name\":\"%s\",\"kind\":\"%s\",%s\"emailDomains\":[\"%s\"],"
                 + "\"firstAdmin\":{\"email\":\"admin@%s\",\"firstName\":\"First\",\"lastName\":\"Admin\"}}";
@@ -251,7 +491,7 @@ class TenantsIT implements TestPropertyProvider {
     }
 
     private String approved(String name, String kind) {
-        String id = register(name, kind, uniqueGss(), "example" + ThreadLocalRandom.current().nextInt(100_000) + ".gov.uk");
+        String id = register(name, kind, uniqueGss(), uniqueDomain());
         post("/api/v1/tenants/authorities/" + id + "/approve", platform, null);
         return id;
     }
@@ -297,6 +537,10 @@ class TenantsIT implements TestPropertyProvider {
 
     private static Map<?, ?> problem(HttpClientResponseException e) {
         return e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
+    }
+
+    private static String uniqueDomain() {
+        return "c" + UUID.randomUUID().toString().substring(0, 12) + ".gov.uk";
     }
 
     private static String uniqueGss() {

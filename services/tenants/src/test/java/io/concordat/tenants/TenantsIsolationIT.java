@@ -92,7 +92,11 @@ class TenantsIsolationIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/approve", null),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/decline",
                         "{\"reason\":\"x\"}"),
-                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + member + "/leave", null));
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + member + "/leave", null),
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + member + "/leave",
+                        "{\"leftOn\":\"2015-01-01\"}"),
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/approve",
+                        "{\"joinedOn\":\"2010-04-01\"}"));
         Map<String, String> wrongTokens = Map.of(
                 "another authority's admin and region admin", tokens.forAuthority(UUID.fromString(outsider),
                         Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),

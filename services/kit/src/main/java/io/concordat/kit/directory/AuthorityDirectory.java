@@ -4,8 +4,11 @@ import io.concordat.events.EventCodec;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.kit.inbox.EventHandler;
+import io.concordat.kit.tenancy.AuthorityStanding;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.concordat.kit.store.CurrentConnection;
@@ -20,16 +23,17 @@ import java.util.UUID;
 
 /**
  * A service's own copy of the registered authorities, kept from the tenants topic, so that it
- * can check an authority without calling the tenants service. Switched on with
- * {@code concordat.directory.enabled=true}.
+ * can check an authority without calling the tenants service, and refuse a suspended authority's
+ * staff within seconds of the suspension. Switched on with {@code concordat.directory.enabled=true}.
  */
 @Singleton
 @Requires(property = "concordat.directory.enabled", value = "true")
-public class AuthorityDirectory implements EventHandler {
+public class AuthorityDirectory implements EventHandler, AuthorityStanding {
 
     private static final String UPSERT = """
-            insert into known_authority (id, name, kind, gss_code, registered_at) values (?, ?, ?, ?, ?)
+            insert into known_authority (id, name, kind, gss_code, registered_at, status) values (?, ?, ?, ?, ?, 'PENDING')
             on conflict (id) do update set name = excluded.name, kind = excluded.kind, gss_code = excluded.gss_code""";
+    private static final String STATUS = "update known_authority set status = ? where id = ?";
 
     private final CurrentConnection connection;
     private final EventCodec codec;
@@ -46,6 +50,16 @@ public class AuthorityDirectory implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, String topic) {
+        if (EventTypes.AUTHORITY_SUSPENDED.type().equals(event.type())) {
+            AuthoritySuspended suspended = codec.decode(event, EventTypes.AUTHORITY_SUSPENDED);
+            status(suspended.authorityId(), "SUSPENDED");
+            return;
+        }
+        if (EventTypes.AUTHORITY_APPROVED.type().equals(event.type())) {
+            AuthorityApproved approved = codec.decode(event, EventTypes.AUTHORITY_APPROVED);
+            status(approved.authorityId(), "APPROVED");
+            return;
+        }
         if (!EventTypes.AUTHORITY_REGISTERED.type().equals(event.type())) {
             return;
         }
@@ -59,6 +73,30 @@ public class AuthorityDirectory implements EventHandler {
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record authority " + registered.authorityId(), e);
+        }
+    }
+
+    private void status(UUID authorityId, String status) {
+        try (PreparedStatement update = connection.get().prepareStatement(STATUS)) {
+            update.setString(1, status);
+            update.setObject(2, authorityId);
+            update.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the status of authority " + authorityId, e);
+        }
+    }
+
+    /** Whether the authority is suspended, as far as this service has heard. Call inside a transaction. */
+    @Override
+    public boolean isSuspended(UUID authorityId) {
+        try (PreparedStatement find = connection.get().prepareStatement(
+                "select 1 from known_authority where id = ? and status = 'SUSPENDED'")) {
+            find.setObject(1, authorityId);
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up authority " + authorityId, e);
         }
     }
 

@@ -25,7 +25,9 @@ import java.util.UUID;
 /**
  * A service's own copy of who is a member of which region, kept from the tenants topic, so that
  * visibility is decided locally (row-level security reads it) without calling the tenants
- * service. Leaving keeps the row, with the day it ended.
+ * service. Leaving keeps the row, with the day it ended. A membership is the period
+ * {@code [joined_on, left_on)}: an authority that left may join again, on the same day too, and
+ * each period is a row of its own, with the dates the tenants service recorded (which may be past).
  */
 @Singleton
 @Requires(property = "concordat.directory.enabled", value = "true")
@@ -33,8 +35,9 @@ public class RegionMemberships implements EventHandler {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final String JOIN = """
-            insert into region_membership (region_id, authority_id, joined_on) values (?, ?, ?)
-            on conflict do nothing""";
+            insert into region_membership (region_id, authority_id, joined_on) select ?, ?, ?
+            where not exists (select 1 from region_membership where region_id = ? and authority_id = ? and left_on is null)""";
+    private static final String ON_DAY = "joined_on <= ? and (left_on is null or left_on > ?)";
     private static final String LEAVE = """
             update region_membership set left_on = ? where region_id = ? and authority_id = ? and left_on is null""";
 
@@ -57,7 +60,8 @@ public class RegionMemberships implements EventHandler {
         if (EventTypes.REGION_CREATED.type().equals(type)) {
             RegionCreated created = codec.decode(event, EventTypes.REGION_CREATED);
             name(created.regionId(), created.name(), created.kind());
-            LocalDate joined = LocalDate.ofInstant(created.createdAt(), UK);
+            LocalDate joined = created.membersJoinedOn() != null ? created.membersJoinedOn()
+                    : LocalDate.ofInstant(created.createdAt(), UK);
             created.memberAuthorityIds().forEach(member -> join(created.regionId(), member, joined));
         } else if (EventTypes.MEMBERSHIP_APPROVED.type().equals(type)) {
             MembershipApproved approved = codec.decode(event, EventTypes.MEMBERSHIP_APPROVED);
@@ -80,6 +84,41 @@ public class RegionMemberships implements EventHandler {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look up the membership of " + authorityId + " in " + regionId, e);
         }
+    }
+
+    /** Whether the authority was (or is) a member of the region on the given day. Call inside a transaction. */
+    public boolean isMember(UUID authorityId, UUID regionId, LocalDate on) {
+        try (PreparedStatement find = connection.get().prepareStatement(
+                "select 1 from region_membership where region_id = ? and authority_id = ? and " + ON_DAY)) {
+            find.setObject(1, regionId);
+            find.setObject(2, authorityId);
+            find.setDate(3, Date.valueOf(on));
+            find.setDate(4, Date.valueOf(on));
+            try (ResultSet rs = find.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up the membership of " + authorityId + " in " + regionId, e);
+        }
+    }
+
+    /** The authorities that were (or are) members of the region on the given day. Call inside a transaction. */
+    public java.util.Set<UUID> membersOf(UUID regionId, LocalDate on) {
+        java.util.Set<UUID> members = new java.util.LinkedHashSet<>();
+        try (PreparedStatement find = connection.get().prepareStatement(
+                "select distinct authority_id from region_membership where region_id = ? and " + ON_DAY)) {
+            find.setObject(1, regionId);
+            find.setDate(2, Date.valueOf(on));
+            find.setDate(3, Date.valueOf(on));
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    members.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the members of " + regionId, e);
+        }
+        return members;
     }
 
     /** The region's name, or its id when this service has not heard of it. Call inside a transaction. */
@@ -142,24 +181,23 @@ public class RegionMemberships implements EventHandler {
     }
 
     private void join(UUID regionId, UUID authorityId, LocalDate joinedOn) {
-        update(JOIN, regionId, authorityId, joinedOn, true);
+        try (PreparedStatement statement = connection.get().prepareStatement(JOIN)) {
+            statement.setObject(1, regionId);
+            statement.setObject(2, authorityId);
+            statement.setDate(3, Date.valueOf(joinedOn));
+            statement.setObject(4, regionId);
+            statement.setObject(5, authorityId);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record the membership of " + authorityId + " in " + regionId, e);
+        }
     }
 
     private void leave(UUID regionId, UUID authorityId, LocalDate leftOn) {
-        update(LEAVE, regionId, authorityId, leftOn, false);
-    }
-
-    private void update(String sql, UUID regionId, UUID authorityId, LocalDate day, boolean dayLast) {
-        try (PreparedStatement statement = connection.get().prepareStatement(sql)) {
-            int i = 1;
-            if (!dayLast) {
-                statement.setDate(i++, Date.valueOf(day));
-            }
-            statement.setObject(i++, regionId);
-            statement.setObject(i++, authorityId);
-            if (dayLast) {
-                statement.setDate(i, Date.valueOf(day));
-            }
+        try (PreparedStatement statement = connection.get().prepareStatement(LEAVE)) {
+            statement.setDate(1, Date.valueOf(leftOn));
+            statement.setObject(2, regionId);
+            statement.setObject(3, authorityId);
             statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the membership of " + authorityId + " in " + regionId, e);

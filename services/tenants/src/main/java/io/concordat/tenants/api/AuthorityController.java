@@ -1,9 +1,6 @@
 package io.concordat.tenants.api;
 
 import io.concordat.events.EventTypes;
-import io.concordat.events.tenants.v1.AuthorityApproved;
-import io.concordat.events.tenants.v1.AuthorityRegistered;
-import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.events.tenants.v1.AuthorityUpdated;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
@@ -14,8 +11,7 @@ import io.concordat.tenants.domain.Authority;
 import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.FirstAdmin;
 import io.concordat.tenants.domain.InvalidRegistrationException;
-import io.concordat.tenants.domain.LifecycleException;
-import io.concordat.tenants.provisioning.SignInProvisioning;
+import io.concordat.tenants.app.Authorities;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
 import io.micronaut.core.annotation.Nullable;
@@ -23,7 +19,6 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -41,7 +36,6 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -55,14 +49,14 @@ public class AuthorityController {
 
     private final TenantTransactions transactions;
     private final AuthorityRepository authorities;
-    private final SignInProvisioning provisioning;
+    private final Authorities lifecycle;
     private final EventPublisher events;
 
-    public AuthorityController(TenantTransactions transactions, AuthorityRepository authorities,
-                               SignInProvisioning provisioning, EventPublisher events) {
+    public AuthorityController(TenantTransactions transactions, AuthorityRepository authorities, Authorities lifecycle,
+                               EventPublisher events) {
         this.transactions = transactions;
         this.authorities = authorities;
-        this.provisioning = provisioning;
+        this.lifecycle = lifecycle;
         this.events = events;
     }
 
@@ -73,26 +67,13 @@ public class AuthorityController {
         FirstAdmin admin;
         try {
             authority = Authority.register(request.name(), request.kind(), request.gssCode(), request.emailDomains(),
-                    caller.subject(), Instant.now());
+                    caller.subject(), Instant.now()).requireSignInDomain();
             admin = FirstAdmin.of(request.firstAdmin().email(), request.firstAdmin().firstName(),
                     request.firstAdmin().lastName());
         } catch (InvalidRegistrationException e) {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
-        AuthorityRow row = transactions.write(caller, connection -> {
-            if (authority.gssCode() != null && authorities.existsByGssCode(authority.gssCode())) {
-                throw ProblemException.conflict("duplicate-gss-code",
-                        "An authority with GSS code " + authority.gssCode() + " is already registered.");
-            }
-            AuthorityRow saved = authorities.save(new AuthorityRow(authority.id(), authority.name(),
-                    authority.kind().name(), authority.gssCode(), authority.emailDomains().toArray(String[]::new),
-                    authority.registeredAt(), authority.registeredBy(), AuthorityStatus.PENDING.name(), admin.email(),
-                    admin.firstName(), admin.lastName(), null, null, null, null));
-            events.publish(EventTypes.AUTHORITY_REGISTERED, saved.id().toString(), saved.id(), List.of(),
-                    new AuthorityRegistered(saved.id(), saved.name(), saved.kind(), saved.gssCode(),
-                            authority.emailDomains(), saved.registeredAt()));
-            return saved;
-        });
+        AuthorityRow row = lifecycle.register(caller, authority, admin);
         return HttpResponse.created(AuthorityView.of(row, true), URI.create("/api/v1/tenants/authorities/" + row.id()));
     }
 
@@ -100,43 +81,16 @@ public class AuthorityController {
     @Post("/{id}/approve")
     @Secured(Roles.PLATFORM_ADMIN)
     public ApprovalView approve(Caller caller, @PathVariable UUID id) {
-        return transactions.write(caller, connection -> {
-            AuthorityRow row = find(id);
-            AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).approve());
-            SignInProvisioning.Provisioned provisioned;
-            if (row.organizationId() == null) {
-                provisioned = provisioning.provision(row.id(), row.name(), List.of(row.emailDomains()),
-                        adminOf(row));
-            } else {
-                provisioning.setEnabled(row.organizationId(), true);
-                provisioned = new SignInProvisioning.Provisioned(row.organizationId(), row.firstAdminEmail(),
-                        java.util.Optional.empty());
-            }
-            Instant now = Instant.now();
-            authorities.update(id, next.name(), provisioned.organizationId(), now, null, null);
-            events.publish(EventTypes.AUTHORITY_APPROVED, id.toString(), id, List.of(),
-                    new AuthorityApproved(id, provisioned.organizationId(), caller.subject(), now));
-            return new ApprovalView(AuthorityView.of(find(id), true), provisioned.firstAdminUsername(),
-                    provisioned.initialPassword().orElse(null));
-        });
+        Authorities.Approval approval = lifecycle.approve(caller, id);
+        return new ApprovalView(AuthorityView.of(approval.authority(), true), approval.firstAdminUsername(),
+                approval.initialPassword().orElse(null));
     }
 
-    /** Stops an authority's staff signing in; keeps its data. */
+    /** Stops an authority's staff signing in and using any service; keeps its data. */
     @Post("/{id}/suspend")
     @Secured(Roles.PLATFORM_ADMIN)
     public AuthorityView suspend(Caller caller, @PathVariable UUID id, @Valid @Body SuspendRequest request) {
-        return transactions.write(caller, connection -> {
-            AuthorityRow row = find(id);
-            AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).suspend());
-            if (row.organizationId() != null) {
-                provisioning.setEnabled(row.organizationId(), false);
-            }
-            Instant now = Instant.now();
-            authorities.update(id, next.name(), row.organizationId(), row.approvedAt(), now, request.reason().strip());
-            events.publish(EventTypes.AUTHORITY_SUSPENDED, id.toString(), id, List.of(),
-                    new AuthoritySuspended(id, request.reason().strip(), caller.subject(), now));
-            return AuthorityView.of(find(id), true);
-        });
+        return AuthorityView.of(lifecycle.suspend(caller, id, request.reason().strip()), true);
     }
 
     /** Renames an authority or changes its email domains: its own admins or the platform. */
@@ -153,6 +107,9 @@ public class AuthorityController {
                 changed = Authority.register(request.name() == null ? row.name() : request.name(), row.kind(),
                         row.gssCode(), request.emailDomains() == null ? List.of(row.emailDomains()) : request.emailDomains(),
                         row.registeredBy(), row.registeredAt());
+                if (request.emailDomains() != null) {
+                    changed.requireSignInDomain();
+                }
             } catch (InvalidRegistrationException e) {
                 throw ProblemException.badRequest(e.rule(), e.getMessage());
             }
@@ -216,18 +173,5 @@ public class AuthorityController {
 
     private static ProblemException notFound(UUID id) {
         return ProblemException.notFound("authority-not-found", "No authority " + id + ".");
-    }
-
-    private static FirstAdmin adminOf(AuthorityRow row) {
-        return new FirstAdmin(row.firstAdminEmail(), row.firstAdminFirstName(), row.firstAdminLastName());
-    }
-
-    private static AuthorityStatus transition(java.util.function.Supplier<AuthorityStatus> step) {
-        try {
-            return step.get();
-        } catch (LifecycleException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, e.rule(), "Conflicts with the current state", e.getMessage(),
-                    Map.of("allowed", e.allowed()));
-        }
     }
 }

@@ -17,6 +17,7 @@ import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.Board;
 import io.concordat.tenants.domain.InvalidRegistrationException;
 import io.concordat.tenants.domain.LifecycleException;
+import io.concordat.tenants.domain.MembershipPeriod;
 import io.concordat.tenants.domain.MembershipRequestStatus;
 import io.concordat.tenants.domain.Region;
 import io.concordat.tenants.store.AuthorityRepository;
@@ -94,6 +95,8 @@ public class RegionController {
         } catch (InvalidRegistrationException e) {
             throw ProblemException.badRequest(e.rule(), e.getMessage());
         }
+        LocalDate joinedOn = dated(() -> MembershipPeriod.joining(request.membersJoinedOn(),
+                LocalDate.ofInstant(region.createdAt(), UK), List.of()));
         RegionView view = transactions.write(caller, connection -> {
             List<UUID> notLive = region.memberIds().stream().filter(id -> authorities.findById(id)
                     .map(a -> !AuthorityStatus.valueOf(a.status()).isLive()).orElse(true)).toList();
@@ -106,16 +109,15 @@ public class RegionController {
             regions.save(new RegionRow(region.id(), region.name(), region.kind().name(), region.createdAt(),
                     region.createdBy(), board == null ? null : board.membersPerAuthority(),
                     board == null ? null : board.rule().name(), board == null ? null : board.minimumFromEach()));
-            LocalDate today = LocalDate.ofInstant(region.createdAt(), UK);
-            region.memberIds().forEach(id -> members.save(new RegionMemberRow(
-                    new RegionMemberRow.Key(region.id(), id, today), null)));
+            region.memberIds().forEach(id -> members.save(new RegionMemberRow(UUID.randomUUID(), region.id(), id, joinedOn,
+                    null)));
             events.publish(EventTypes.REGION_CREATED, region.id().toString(), EventEnvelope.PLATFORM, List.of(region.id()),
                     new RegionCreated(region.id(), region.name(), region.kind().name(), List.copyOf(region.memberIds()),
-                            region.createdAt()));
+                            region.createdAt(), request.membersJoinedOn() == null ? null : joinedOn));
             if (board != null) {
                 publishBoard(region.id(), board);
             }
-            return view(find(region.id()), false);
+            return view(find(region.id()), MembershipPeriod::isCurrent);
         });
         return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + region.id()));
     }
@@ -135,31 +137,45 @@ public class RegionController {
             requireRegionAdmin(caller, id);
             regions.update(id, board.membersPerAuthority(), board.rule().name(), board.minimumFromEach());
             publishBoard(id, board);
-            return view(find(id), false);
+            return view(find(id), MembershipPeriod::isCurrent);
         });
     }
 
+    /**
+     * A region with its current members; with {@code history=true} every membership period; with
+     * {@code on} the members on that day.
+     */
     @Get("/{id}")
-    public RegionView get(Caller caller, @PathVariable UUID id, @QueryValue(defaultValue = "false") boolean history) {
-        return transactions.read(caller, connection -> view(find(id), history));
+    public RegionView get(Caller caller, @PathVariable UUID id, @QueryValue(defaultValue = "false") boolean history,
+                          @QueryValue @Nullable LocalDate on) {
+        if (history && on != null) {
+            throw ProblemException.badRequest("history-or-day", "Ask for the whole history or for one day, not both.");
+        }
+        return transactions.read(caller, connection -> view(find(id), history ? null
+                : (on == null ? period -> period.isCurrent() : period -> period.covers(on))));
     }
 
     /** Every region, or with {@code authorityId} those the authority is a member of today. */
     @Get
     public List<RegionView> list(Caller caller, @QueryValue @Nullable UUID authorityId) {
         return transactions.read(caller, connection -> {
-            Set<UUID> of = authorityId == null ? null : members.findByKeyAuthorityId(authorityId).stream()
-                    .filter(m -> m.leftOn() == null).map(m -> m.key().regionId()).collect(Collectors.toSet());
+            Set<UUID> of = authorityId == null ? null : members.findByAuthorityId(authorityId).stream()
+                    .filter(m -> m.leftOn() == null).map(RegionMemberRow::regionId).collect(Collectors.toSet());
             return regions.findAll(Pageable.from(0, 1000, Sort.of(Sort.Order.asc("name")))).getContent().stream()
-                    .filter(r -> of == null || of.contains(r.id())).map(r -> view(r, false)).toList();
+                    .filter(r -> of == null || of.contains(r.id())).map(r -> view(r, MembershipPeriod::isCurrent)).toList();
         });
     }
 
-    /** The caller's authority asks to join the region. */
+    /**
+     * The caller's authority asks to join the region, from today or (to record a membership as it
+     * was) from the day given.
+     */
     @Post("/{id}/membership-requests")
     @Secured(Roles.AUTHORITY_ADMIN)
-    public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id) {
+    public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id,
+                                                                 @Nullable @Body JoiningRequest joining) {
         UUID authority = caller.requireAuthority();
+        LocalDate asked = joining == null ? null : joining.joinedOn();
         MembershipRequestView view = transactions.write(caller, connection -> {
             find(id);
             AuthorityRow own = authorities.findById(authority).orElseThrow(() -> ProblemException.forbidden(
@@ -173,10 +189,11 @@ public class RegionController {
             if (requests.existsByRegionIdAndAuthorityIdAndStatus(id, authority, MembershipRequestStatus.PENDING.name())) {
                 throw ProblemException.conflict("already-requested", "Your authority has already asked to join.");
             }
+            dated(() -> MembershipPeriod.joining(asked, LocalDate.now(UK), history(id, authority)));
             MembershipRequestRow row = requests.save(new MembershipRequestRow(UUID.randomUUID(), id, authority,
-                    MembershipRequestStatus.PENDING.name(), caller.subject(), Instant.now(), null, null, null));
+                    MembershipRequestStatus.PENDING.name(), caller.subject(), Instant.now(), null, null, null, asked));
             events.publish(EventTypes.MEMBERSHIP_REQUESTED, id.toString(), authority, List.of(id),
-                    new MembershipRequested(row.id(), id, authority, caller.subject(), row.requestedAt()));
+                    new MembershipRequested(row.id(), id, authority, caller.subject(), row.requestedAt(), asked));
             return MembershipRequestView.of(row);
         });
         return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + id + "/membership-requests/" + view.id()));
@@ -193,41 +210,46 @@ public class RegionController {
 
     @Post("/{id}/membership-requests/{requestId}/approve")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
-    public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId) {
-        return decide(caller, id, requestId, true, null);
+    public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
+                                         @Nullable @Body JoiningRequest joining) {
+        return decide(caller, id, requestId, true, null, joining == null ? null : joining.joinedOn());
     }
 
     @Post("/{id}/membership-requests/{requestId}/decline")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView decline(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
                                          @Valid @Body SuspendRequest reason) {
-        return decide(caller, id, requestId, false, reason.reason().strip());
+        return decide(caller, id, requestId, false, reason.reason().strip(), null);
     }
 
     /**
-     * Ends an authority's membership from today: its own admins, a region admin of a member, or
-     * the platform. The membership stays on record with the day it ended.
+     * Ends an authority's membership from today, or from the day given (to record a departure as
+     * it was): its own admins, a region admin of a member, or the platform. The membership stays
+     * on record with the day it ended.
      */
     @Post("/{id}/members/{authorityId}/leave")
     @Secured({Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
-    public RegionView leave(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId) {
+    public RegionView leave(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId,
+                            @Nullable @Body LeavingRequest leaving) {
         return transactions.write(caller, connection -> {
             find(id);
             boolean ownAdmin = caller.hasRole(Roles.AUTHORITY_ADMIN) && caller.authorityId().map(authorityId::equals).orElse(false);
             if (!ownAdmin) {
                 requireRegionAdmin(caller, id);
             }
-            LocalDate today = LocalDate.now(UK);
-            if (members.endMembership(id, authorityId, today) == 0) {
-                throw ProblemException.conflict("not-a-member", "Authority " + authorityId + " is not a member of the region.");
-            }
+            MembershipPeriod current = history(id, authorityId).stream().filter(MembershipPeriod::isCurrent).findFirst()
+                    .orElseThrow(() -> ProblemException.conflict("not-a-member",
+                            "Authority " + authorityId + " is not a member of the region."));
+            LocalDate leftOn = dated(() -> current.leaving(leaving == null ? null : leaving.leftOn(), LocalDate.now(UK)));
+            members.endMembership(id, authorityId, leftOn);
             events.publish(EventTypes.MEMBERSHIP_ENDED, id.toString(), authorityId, List.of(id),
-                    new MembershipEnded(id, authorityId, today, caller.subject(), Instant.now()));
-            return view(find(id), true);
+                    new MembershipEnded(id, authorityId, leftOn, caller.subject(), Instant.now()));
+            return view(find(id), null);
         });
     }
 
-    private MembershipRequestView decide(Caller caller, UUID regionId, UUID requestId, boolean approve, String reason) {
+    private MembershipRequestView decide(Caller caller, UUID regionId, UUID requestId, boolean approve, String reason,
+                                         LocalDate joinedOn) {
         return transactions.write(caller, connection -> {
             find(regionId);
             requireRegionAdmin(caller, regionId);
@@ -242,10 +264,12 @@ public class RegionController {
             Instant now = Instant.now();
             requests.update(requestId, next.name(), caller.subject(), now, reason);
             if (approve) {
-                LocalDate today = LocalDate.ofInstant(now, UK);
-                members.save(new RegionMemberRow(new RegionMemberRow.Key(regionId, request.authorityId(), today), null));
+                LocalDate asked = joinedOn != null ? joinedOn : request.joinedOn();
+                LocalDate day = dated(() -> MembershipPeriod.joining(asked, LocalDate.ofInstant(now, UK),
+                        history(regionId, request.authorityId())));
+                members.save(new RegionMemberRow(UUID.randomUUID(), regionId, request.authorityId(), day, null));
                 events.publish(EventTypes.MEMBERSHIP_APPROVED, regionId.toString(), request.authorityId(), List.of(regionId),
-                        new MembershipApproved(requestId, regionId, request.authorityId(), today, caller.subject(), now));
+                        new MembershipApproved(requestId, regionId, request.authorityId(), day, caller.subject(), now));
             } else {
                 events.publish(EventTypes.MEMBERSHIP_DECLINED, regionId.toString(), request.authorityId(), List.of(regionId),
                         new MembershipDeclined(requestId, regionId, request.authorityId(), reason, caller.subject(), now));
@@ -277,16 +301,32 @@ public class RegionController {
         return regions.findById(id).orElseThrow(() -> ProblemException.notFound("region-not-found", "No region " + id + "."));
     }
 
-    private RegionView view(RegionRow region, boolean history) {
-        List<RegionMemberRow> rows = members.findByKeyRegionId(region.id()).stream()
-                .filter(m -> history || m.leftOn() == null).toList();
-        Map<UUID, String> names = authorities.findByIdIn(rows.stream().map(m -> m.key().authorityId()).distinct().toList())
+    private List<MembershipPeriod> history(UUID regionId, UUID authorityId) {
+        return members.findByRegionIdAndAuthorityId(regionId, authorityId).stream()
+                .map(m -> new MembershipPeriod(m.joinedOn(), m.leftOn())).toList();
+    }
+
+    /** A membership date that breaks a rule is the caller's mistake (400), or conflicts with the record (409). */
+    private static LocalDate dated(java.util.function.Supplier<LocalDate> rule) {
+        try {
+            return rule.get();
+        } catch (InvalidRegistrationException e) {
+            throw ProblemException.badRequest(e.rule(), e.getMessage());
+        } catch (LifecycleException e) {
+            throw ProblemException.conflict(e.rule(), e.getMessage());
+        }
+    }
+
+    /** The region with the membership periods {@code shown} keeps, or every period when it is null. */
+    private RegionView view(RegionRow region, java.util.function.Predicate<MembershipPeriod> shown) {
+        List<RegionMemberRow> rows = members.findByRegionId(region.id()).stream()
+                .filter(m -> shown == null || shown.test(new MembershipPeriod(m.joinedOn(), m.leftOn()))).toList();
+        Map<UUID, String> names = authorities.findByIdIn(rows.stream().map(RegionMemberRow::authorityId).distinct().toList())
                 .stream().collect(Collectors.toMap(AuthorityRow::id, AuthorityRow::name, (a, b) -> a));
         RegionView.Board board = region.boardRule() == null ? null : new RegionView.Board(
                 region.boardMembersPerAuthority(), region.boardRule(), region.boardMinimumFromEach());
         return new RegionView(region.id(), region.name(), region.kind(), region.createdAt(), board, rows.stream()
-                .map(m -> new RegionView.Member(m.key().authorityId(), names.get(m.key().authorityId()), m.key().joinedOn(),
-                        m.leftOn()))
+                .map(m -> new RegionView.Member(m.authorityId(), names.get(m.authorityId()), m.joinedOn(), m.leftOn()))
                 .sorted(Comparator.comparing(RegionView.Member::name).thenComparing(RegionView.Member::joinedOn))
                 .toList());
     }

@@ -43,4 +43,18 @@ public record Authority(UUID id, String name, AuthorityKind kind, String gssCode
         }
         return new Authority(UUID.randomUUID(), cleanName, authorityKind, code, domains, now, registeredBy);
     }
+
+    /**
+     * Sign-in needs at least one email domain: the identity provider ties the authority's
+     * organization to its domains, and refuses one without.
+     *
+     * @throws InvalidRegistrationException when there is none
+     */
+    public Authority requireSignInDomain() {
+        if (emailDomains.isEmpty()) {
+            throw new InvalidRegistrationException("email-domain-required",
+                    "At least one email domain is needed (e.g. bromsgrove.gov.uk): sign-in is set up for the authority's domains.");
+        }
+        return this;
+    }
 }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An identity provider that does not answer is a 503 with Retry-After; one that refuses is a
- * 502. Either way the approval's transaction rolled back: nothing changed here.
+ * 502; a first admin who already signs in elsewhere is the caller's conflict, 409. Either way the
+ * transaction rolled back and provisioning removed what it had created: nothing changed.
  */
 @Singleton
 public class ProvisioningProblemHandler implements ExceptionHandler<ProvisioningException, MutableHttpResponse<?>> {
@@ -22,6 +23,10 @@ public class ProvisioningProblemHandler implements ExceptionHandler<Provisioning
     @Override
     public MutableHttpResponse<?> handle(HttpRequest request, ProvisioningException exception) {
         LOG.warn("{} {}: {}", request.getMethod(), request.getPath(), exception.getMessage(), exception.getCause());
+        if (exception.failure() == ProvisioningException.Failure.ALREADY_SIGNS_IN) {
+            return ProblemResponses.response(HttpStatus.CONFLICT, "first-admin-signs-in-elsewhere",
+                    "Conflicts with the current state", exception.getMessage() + "; nothing was changed.");
+        }
         if (exception.unreachable()) {
             return ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
                     "Temporarily unavailable", "The sign-in service is not answering; nothing was changed. Try again.")

@@ -2,6 +2,7 @@ package io.concordat.tenants.store;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
@@ -26,4 +27,14 @@ public interface AuthorityRepository extends PageableRepository<AuthorityRow, UU
                 @Nullable Instant suspendedAt, @Nullable String suspendedReason);
 
     void update(@Id UUID id, String name, String[] emailDomains);
+
+    /** Records the sign-in accounts a suspension disabled, so that approval enables exactly those again. */
+    void update(@Id UUID id, String[] suspendedUsers);
+
+    boolean existsByIdAndStatus(UUID id, String status);
+
+    boolean existsByFirstAdminEmail(String firstAdminEmail);
+
+    @Query("select exists (select 1 from authority where email_domains && cast(string_to_array(:domains, ',') as text[]))")
+    boolean anyHasEmailDomainIn(String domains);
 }

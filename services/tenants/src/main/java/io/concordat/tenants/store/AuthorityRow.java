@@ -25,5 +25,6 @@ public record AuthorityRow(
         @Nullable String organizationId,
         @Nullable Instant approvedAt,
         @Nullable Instant suspendedAt,
-        @Nullable String suspendedReason) {
+        @Nullable String suspendedReason,
+        @TypeDef(type = DataType.STRING_ARRAY) String[] suspendedUsers) {
 }

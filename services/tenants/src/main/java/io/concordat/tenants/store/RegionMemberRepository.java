@@ -9,13 +9,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** Memberships of regions, current and past. */
+/** Memberships of regions, current and past: one row per period. */
 @JdbcRepository(dialect = Dialect.POSTGRES)
-public interface RegionMemberRepository extends CrudRepository<RegionMemberRow, RegionMemberRow.Key> {
+public interface RegionMemberRepository extends CrudRepository<RegionMemberRow, UUID> {
 
-    List<RegionMemberRow> findByKeyRegionId(UUID regionId);
+    List<RegionMemberRow> findByRegionId(UUID regionId);
 
-    List<RegionMemberRow> findByKeyAuthorityId(UUID authorityId);
+    List<RegionMemberRow> findByAuthorityId(UUID authorityId);
+
+    List<RegionMemberRow> findByRegionIdAndAuthorityId(UUID regionId, UUID authorityId);
 
     @Query("select exists (select 1 from region_member where region_id = :regionId and authority_id = :authorityId"
             + " and left_on is null)")

@@ -1,19 +1,14 @@
 package io.concordat.tenants.store;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Embeddable;
-import io.micronaut.data.annotation.EmbeddedId;
+import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
-import io.micronaut.data.annotation.MappedProperty;
 
 import java.time.LocalDate;
 import java.util.UUID;
 
+/** One period of an authority's membership of a region: from {@code joinedOn} until {@code leftOn} (exclusive). */
 @MappedEntity("region_member")
-public record RegionMemberRow(@EmbeddedId Key key, @Nullable LocalDate leftOn) {
-
-    @Embeddable
-    public record Key(@MappedProperty("region_id") UUID regionId, @MappedProperty("authority_id") UUID authorityId,
-                      @MappedProperty("joined_on") LocalDate joinedOn) {
-    }
+public record RegionMemberRow(@Id UUID id, UUID regionId, UUID authorityId, LocalDate joinedOn,
+                              @Nullable LocalDate leftOn) {
 }
