@@ -5,6 +5,9 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
+import io.concordat.events.opportunities.v1.VacancyPosted;
+import io.concordat.events.tenants.v1.MembershipApproved;
+import io.concordat.events.tenants.v1.MembershipEnded;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
@@ -97,12 +100,14 @@ class ReportingIT implements TestPropertyProvider {
         names.put(seeds.rushcliffe, "Rushcliffe Borough Council");
         names.put(seeds.broxtowe, "Broxtowe Borough Council");
         TestDirectory.registerAuthorities("reporting", names);
+        // recorded as they were: the alliance's concordat is from 2008, the other partnerships older still
         TestDirectory.createRegion("reporting", seeds.alliance, "Bromsgrove and Redditch Strategic Alliance",
-                List.of(seeds.bromsgrove, seeds.redditch));
+                List.of(seeds.bromsgrove, seeds.redditch), LocalDate.parse("2008-01-01"));
         TestDirectory.createRegion("reporting", seeds.derbyshire, "North Derbyshire and Bassetlaw partners",
-                List.of(seeds.bolsover, seeds.northEastDerbyshire, seeds.chesterfield, seeds.bassetlaw, seeds.royalHospital));
+                List.of(seeds.bolsover, seeds.northEastDerbyshire, seeds.chesterfield, seeds.bassetlaw, seeds.royalHospital),
+                LocalDate.parse("2005-04-01"));
         TestDirectory.createRegion("reporting", seeds.southNottinghamshire, "South Nottinghamshire partners",
-                List.of(seeds.gedling, seeds.rushcliffe, seeds.broxtowe));
+                List.of(seeds.gedling, seeds.rushcliffe, seeds.broxtowe), LocalDate.parse("2004-04-01"));
         seeds.sharedServicesBoard();
         seeds.procurementConsortium();
         seeds.dissolvedPartnership();
@@ -408,6 +413,35 @@ class ReportingIT implements TestPropertyProvider {
         String olderReadings = html(reports + "2009-10/Q4", viewer(seeds.redditch));
         assertTrue(olderReadings.contains("2009-Q4") && olderReadings.contains("98.1"),
                 "a reading published before periods had days is still filed by when it was reported");
+    }
+
+    @Test
+    @Order(3)
+    void aRegionsVacanciesAreThoseOfTheCouncilsThatWereItsMembersOnTheDayAsked() {
+        UUID region = UUID.randomUUID();
+        TestDirectory.createRegion("reporting", region, "Nottinghamshire shared posts", List.of(seeds.gedling),
+                LocalDate.parse("2015-04-01"));
+        List<EventEnvelope> sent = List.of(
+                TestEvents.publish(EventTypes.MEMBERSHIP_APPROVED, region.toString(), EventEnvelope.PLATFORM,
+                        new MembershipApproved(UUID.randomUUID(), region, seeds.rushcliffe, LocalDate.parse("2017-06-01"),
+                                "platform", Instant.now())),
+                TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, region.toString(), EventEnvelope.PLATFORM,
+                        new MembershipEnded(region, seeds.gedling, LocalDate.parse("2019-04-01"), "platform", Instant.now())),
+                vacancy(seeds.gedling, "Gedling's Building Control Manager", "2015-05-01"),
+                vacancy(seeds.rushcliffe, "Rushcliffe's Building Control Manager", "2017-07-01"));
+        Eventually.until("the memberships and vacancies applied", WAIT, () -> Superuser.count("reporting",
+                "select count(*) from processed_event where event_id in (" + ids(sent) + ")") == sent.size());
+
+        String rushcliffe = viewer(seeds.rushcliffe);
+        assertEquals(List.of(1L, 2L, 1L), List.of("2016-01-01", "2018-01-01", "2020-01-01").stream()
+                .map(on -> number(((Map<?, ?>) dashboard(region, rushcliffe, on).get("vacancies")).get("open"))).toList(),
+                "Gedling's post alone before Rushcliffe joined, both while both were members, Rushcliffe's after Gedling left");
+    }
+
+    private static EventEnvelope vacancy(UUID authority, String title, String postedOn) {
+        UUID id = UUID.randomUUID();
+        return TestEvents.publish(EventTypes.VACANCY_POSTED, id.toString(), authority, new VacancyPosted(id, authority, title,
+                "environment", "Grade 10", LocalDate.parse("2030-03-31"), Instant.parse(postedOn + "T09:00:00Z")));
     }
 
     @Test

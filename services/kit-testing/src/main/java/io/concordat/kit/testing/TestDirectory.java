@@ -40,8 +40,14 @@ public final class TestDirectory {
 
     /** Creates a region with its members and waits until {@code database} knows every membership. */
     public static void createRegion(String database, UUID region, String name, List<UUID> members) {
+        createRegion(database, region, name, members, null);
+    }
+
+    /** A region recorded as it was: its first members joined on {@code membersJoinedOn} (today when null). */
+    public static void createRegion(String database, UUID region, String name, List<UUID> members,
+                                    java.time.LocalDate membersJoinedOn) {
         TestEvents.publish(EventTypes.REGION_CREATED, region.toString(), EventEnvelope.PLATFORM,
-                new RegionCreated(region, name, "PARTNERSHIP", members, Instant.now()));
+                new RegionCreated(region, name, "PARTNERSHIP", members, Instant.now(), membersJoinedOn));
         Eventually.until("the members of " + name + " known to " + database, WAIT, () -> Superuser.count(database,
                 "select count(*) from region_membership where region_id = '" + region + "'") == members.size());
     }

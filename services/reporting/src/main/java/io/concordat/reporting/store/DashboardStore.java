@@ -42,8 +42,12 @@ public class DashboardStore {
     }
 
     /** A condition on a table alias with its parameters, for one scope. */
-    /** A vacancy is open on a day when its closing date has not passed and it has not closed (filled, withdrawn, opened). */
-    private static final String OPEN_ON = " and v.closing_date >= ? and (v.closed_on is null or v.closed_on > ?)";
+    /**
+     * A vacancy is open on a day when it had been posted, its closing date has not passed and it has
+     * not closed (filled, withdrawn, opened as an opportunity).
+     */
+    private static final String OPEN_ON = " and (v.posted_at at time zone 'Europe/London')::date <= ? and v.closing_date >= ?"
+                                          + " and (v.closed_on is null or v.closed_on > ?)";
 
     record Filter(String sql, List<Object> parameters) {
         Object[] with(Object... more) {
@@ -76,10 +80,12 @@ public class DashboardStore {
                 : new Filter("true", List.of());
     }
 
-    static Filter onVacancies(Scope scope) {
+    /** A region's vacancies are those of the authorities that were its members on the day asked about. */
+    static Filter onVacancies(Scope scope, LocalDate on) {
         return switch (scope.kind()) {
             case REGION -> new Filter("v.authority_id in (select m.authority_id from region_membership m "
-                                      + "where m.region_id = ? and m.left_on is null)", List.of(scope.id()));
+                                      + "where m.region_id = ? and m.joined_on <= ? and (m.left_on is null or m.left_on > ?))",
+                    List.of(scope.id(), on, on));
             case AUTHORITY -> new Filter("v.authority_id = ?", List.of(scope.id()));
             case NATIONAL -> new Filter("true", List.of());
         };
@@ -254,17 +260,17 @@ public class DashboardStore {
     }
 
     public Dashboard.Vacancies vacancies(Scope scope, LocalDate on) {
-        Filter f = onVacancies(scope);
+        Filter f = onVacancies(scope, on);
         Map<String, Long> byArea = new TreeMap<>();
         Sql.query(connection.get(), "select v.service_area, count(*) from rpt_vacancy v where " + f.sql() + OPEN_ON
                                     + " group by 1",
-                rs -> byArea.put(rs.getString(1), rs.getLong(2)), f.with(on, on));
+                rs -> byArea.put(rs.getString(1), rs.getLong(2)), f.with(on, on, on));
         List<Dashboard.Vacancy> soonest = Sql.query(connection.get(), """
                         select v.vacancy_id, v.authority_id, k.name, v.title, v.service_area, v.grade, v.closing_date
                         from rpt_vacancy v left join known_authority k on k.id = v.authority_id
                         where %s%s order by v.closing_date, v.title limit %d""".formatted(f.sql(), OPEN_ON, LISTED),
                 rs -> new Dashboard.Vacancy(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), f.with(on, on));
+                        rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class)), f.with(on, on, on));
         List<Dashboard.Count> areas = byArea.entrySet().stream()
                 .map(e -> new Dashboard.Count(e.getKey(), Themes.title(e.getKey()), e.getValue()))
                 .sorted(BY_COUNT_THEN_NAME).toList();
