@@ -1,6 +1,5 @@
 package io.concordat.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.http.HttpRequest;
@@ -17,14 +16,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -33,10 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class GatewayIT implements TestPropertyProvider {
 
-    /** Stands in for a service: answers with what it received. */
-    private final HttpServer upstream = startUpstream();
-    private final AtomicReference<String> seenAuthorization = new AtomicReference<>();
-    private final AtomicReference<String> seenPath = new AtomicReference<>();
+    private final StandInService upstream = new StandInService();
     private final TestTokens tokens = TestTokens.get();
 
     @Inject
@@ -45,7 +37,7 @@ class GatewayIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String up = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        String up = upstream.url();
         return Map.of(
                 "concordat.oidc.issuer", tokens.issuer(),
                 "concordat.routes.tenants", up,
@@ -58,7 +50,7 @@ class GatewayIT implements TestPropertyProvider {
 
     @AfterAll
     void stopUpstream() {
-        upstream.stop(0);
+        upstream.close();
     }
 
     @Test
@@ -69,15 +61,16 @@ class GatewayIT implements TestPropertyProvider {
                 HttpRequest.GET("/api/v1/opportunities/abc?page=2").bearerAuth(token), String.class);
 
         assertEquals(HttpStatus.OK, response.getStatus());
-        assertEquals("Bearer " + token, seenAuthorization.get());
-        assertEquals("/api/v1/opportunities/abc?page=2", seenPath.get());
+        StandInService.Received seen = lastSeen().orElseThrow();
+        assertEquals("Bearer " + token, seen.headers().getFirst("Authorization"));
+        assertEquals("/api/v1/opportunities/abc?page=2", seen.target());
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("no-store", response.header("Cache-Control"));
     }
 
     @Test
     void theGatewayRefusesMissingExpiredForeignAndForgedTokensWithoutCallingTheService() {
-        seenPath.set(null);
+        upstream.forget();
         UUID authority = UUID.randomUUID();
         for (String token : new String[] {null, tokens.expired(authority), tokens.fromAnotherIssuer(authority),
                 tokens.forged(authority)}) {
@@ -90,7 +83,7 @@ class GatewayIT implements TestPropertyProvider {
             assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
             assertEquals("application/problem+json", e.getResponse().getContentType().orElseThrow().toString());
         }
-        assertEquals(null, seenPath.get(), "no refused request reached a service");
+        assertEquals(List.of(), upstream.received(), "no refused request reached a service");
     }
 
     @Test
@@ -112,7 +105,7 @@ class GatewayIT implements TestPropertyProvider {
     void pagesOutsideTheApiGoToThePortalWithoutAToken() {
         HttpResponse<String> response = http.toBlocking().exchange(HttpRequest.GET("/"), String.class);
         assertEquals(HttpStatus.OK, response.getStatus());
-        assertEquals("/", seenPath.get());
+        assertEquals("/", lastSeen().orElseThrow().target());
     }
 
     @Test
@@ -120,22 +113,8 @@ class GatewayIT implements TestPropertyProvider {
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/health"), String.class).getStatus());
     }
 
-    private HttpServer startUpstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            server.createContext("/", exchange -> {
-                seenAuthorization.set(exchange.getRequestHeaders().getFirst("Authorization"));
-                seenPath.set(exchange.getRequestURI().toString());
-                byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private Optional<StandInService.Received> lastSeen() {
+        List<StandInService.Received> all = upstream.received();
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
     }
 }

@@ -1,6 +1,5 @@
 package io.concordat.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -15,8 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,13 +24,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -52,11 +47,7 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
     private static final Duration ORDINARY = Duration.ofSeconds(5);
 
     private final TestTokens tokens = TestTokens.get();
-    private final AtomicInteger reachedUpstream = new AtomicInteger();
-    private final List<String> expectHeadersSeen = new CopyOnWriteArrayList<>();
-    private final List<String> encodingsSeen = new CopyOnWriteArrayList<>();
-    private final List<Integer> bodyLengthsSeen = new CopyOnWriteArrayList<>();
-    private final HttpServer upstream = startUpstream();
+    private final StandInService upstream = new StandInService();
     private final String token = tokens.forAuthority(UUID.randomUUID(), Roles.AUTHORITY_OFFICER);
 
     @Inject
@@ -64,7 +55,7 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String up = "http://127.0.0.1:" + upstream.getAddress().getPort();
+        String up = upstream.url();
         return Map.of(
                 "concordat.oidc.issuer", tokens.issuer(),
                 "concordat.cors.allowed-origins", HUB,
@@ -78,15 +69,12 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
 
     @BeforeEach
     void forget() {
-        reachedUpstream.set(0);
-        expectHeadersSeen.clear();
-        encodingsSeen.clear();
-        bodyLengthsSeen.clear();
+        upstream.forget();
     }
 
     @AfterAll
     void stopUpstream() {
-        upstream.stop(0);
+        upstream.close();
     }
 
     @Test
@@ -98,7 +86,7 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
             assertEquals("close", tooLarge.header("Connection"));
             assertEquals(0, client.read().status(), "the gateway closed the connection instead of reading on");
         }
-        assertEquals(0, reachedUpstream.get());
+        assertEquals(0, upstream.received().size());
     }
 
     @Test
@@ -145,8 +133,8 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
                 assertEquals("identity", r.header("Accept-Encoding"));
             }
         }
-        assertEquals(List.of(json.length), bodyLengthsSeen, "the service received one whole body, the plain one");
-        assertEquals(List.of(), encodingsSeen);
+        assertEquals(List.of(json.length), bodyLengthsSeen(), "the service received one whole body, the plain one");
+        assertEquals(List.of(), seen("Content-Encoding"));
     }
 
     @Test
@@ -155,7 +143,7 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
             assertProblem(403, "origin-not-allowed", client.exchange(get("/api/v1/reporting/pipeline")
                     + "\nOrigin: https://attacker.example", null));
         }
-        assertEquals(0, reachedUpstream.get());
+        assertEquals(0, upstream.received().size());
         try (RawHttp client = raw()) {
             assertEquals(200, client.exchange(get("/api/v1/reporting/pipeline") + "\nOrigin: http://" + host(), null).status());
             RawHttp.Response hub = client.exchange(get("/api/v1/reporting/pipeline") + "\nOrigin: " + HUB, null);
@@ -175,7 +163,7 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
                 assertProblem(400, "malformed-url", r);
             }
         }
-        assertEquals(0, reachedUpstream.get(), "no malformed address reached a service or the portal");
+        assertEquals(0, upstream.received().size(), "no malformed address reached a service or the portal");
     }
 
     @Test
@@ -186,8 +174,8 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
             assertEquals(100, interim.status());
             assertEquals(200, client.send("", "{}".getBytes(StandardCharsets.UTF_8)).read().status());
         }
-        assertEquals(List.of(2), bodyLengthsSeen);
-        assertEquals(List.of(), expectHeadersSeen);
+        assertEquals(List.of(2), bodyLengthsSeen());
+        assertEquals(List.of(), seen("Expect"));
     }
 
     @Test
@@ -276,33 +264,11 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
         return out.toByteArray();
     }
 
-    private HttpServer startUpstream() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-            // a thread per exchange, as a service's event loop never waits on one client: a body promised and
-            // never sent holds only its own exchange
-            server.setExecutor(Executors.newCachedThreadPool());
-            server.createContext("/", exchange -> {
-                reachedUpstream.incrementAndGet();
-                String expect = exchange.getRequestHeaders().getFirst("Expect");
-                if (expect != null) {
-                    expectHeadersSeen.add(expect);
-                }
-                String encoding = exchange.getRequestHeaders().getFirst("Content-Encoding");
-                if (encoding != null) {
-                    encodingsSeen.add(encoding);
-                }
-                bodyLengthsSeen.add(exchange.getRequestBody().readAllBytes().length);
-                byte[] body = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "application/json");
-                exchange.sendResponseHeaders(200, body.length);
-                exchange.getResponseBody().write(body);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private List<String> seen(String header) {
+        return upstream.received().stream().map(r -> r.headers().getFirst(header)).filter(java.util.Objects::nonNull).toList();
+    }
+
+    private List<Integer> bodyLengthsSeen() {
+        return upstream.received().stream().map(StandInService.Received::bodyLength).filter(n -> n >= 0).toList();
     }
 }
