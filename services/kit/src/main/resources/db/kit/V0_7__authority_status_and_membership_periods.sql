@@ -2,7 +2,8 @@
 -- AuthorityApproved: every request by a suspended authority's staff is refused from this copy.
 -- Rows already here keep a null status (nothing heard yet); the tenants service republishes
 -- AuthoritySuspended for every authority suspended before this version, so copies catch up.
-alter table known_authority add column status text;
+-- status_at is the time of the event that set it, so that a replay never moves a status back.
+alter table known_authority add column status text, add column status_at timestamptz;
 
 -- A membership is a period [joined_on, left_on): an authority may leave and rejoin a region, on
 -- the same day too, so (region, authority, joined_on) no longer names one row. This copy is kept

@@ -1,8 +1,7 @@
 package io.concordat.opportunities;
 
-import io.concordat.kit.testing.TestServers;
+import io.concordat.kit.testing.Migrations;
 import io.concordat.servers.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,8 +18,8 @@ class VacancyMigrationIT {
 
     @Test
     void aVacancyAlreadyOpenedIntoAnOpportunityIsClosedAsOpportunityOpenedAndTheOthersStayOpen() throws SQLException {
-        PostgresServer.ServiceDatabase db = TestServers.database("opportunities_v5_" + Long.toHexString(System.nanoTime()));
-        migrate(db, "4");
+        PostgresServer.ServiceDatabase db = Migrations.freshDatabase("opportunities");
+        Migrations.migrate(db, "4");
         UUID chorley = UUID.randomUUID();
         UUID opportunity = UUID.randomUUID();
         UUID opened = UUID.randomUUID();
@@ -38,7 +36,7 @@ class VacancyMigrationIT {
                     + "', 'Payroll Officer', 'support.payroll', 'S3', '2026-04-01', 'OPEN', null, 'officer-1', now())");
         }
 
-        migrate(db, null);
+        Migrations.migrate(db, null);
 
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", ""); Statement s = c.createStatement()) {
             assertEquals("OPPORTUNITY_OPENED 2026-03-02 officer-1", row(s, "select status || ' ' || closed_on || ' ' || closed_by "
@@ -47,18 +45,6 @@ class VacancyMigrationIT {
             assertEquals("true true", row(s, "select relforcerowsecurity || ' ' || relrowsecurity from pg_class "
                     + "where relname = 'vacancy'"), "row-level security is forced again");
         }
-    }
-
-    private static void migrate(PostgresServer.ServiceDatabase db, String target) {
-        Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword()).locations("classpath:db/kit")
-                .placeholders(Map.of("app_role", db.appUser())).table("kit_schema_history").load().migrate();
-        var service = Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())
-                .locations("classpath:db/migration").placeholders(Map.of("app_role", db.appUser()))
-                .baselineOnMigrate(true).baselineVersion("0");
-        if (target != null) {
-            service.target(target);
-        }
-        service.load().migrate();
     }
 
     private static String row(Statement s, String sql) throws SQLException {

@@ -6,6 +6,8 @@ import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.opportunities.v1.OpportunityProposed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
+import io.concordat.events.tenants.v1.AuthorityApproved;
+import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.events.tenants.v1.MembershipApproved;
 import io.concordat.events.tenants.v1.MembershipEnded;
 import io.concordat.kit.tenancy.Roles;
@@ -385,6 +387,33 @@ class ReportingIT implements TestPropertyProvider {
                 meters.counter("concordat.consumer.duplicates").count() - duplicatesBefore >= seeds.published.size());
         assertEquals(fingerprints, api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null).get("tables"),
                 "delivering every event a second time changes nothing");
+    }
+
+    @Test
+    @Order(7)
+    void aSuspendedCouncilStaysSuspendedThroughARebuildAndAnApprovalDeliveredLate() {
+        Instant suspendedAt = Instant.now();
+        EventEnvelope suspension = TestEvents.publish(EventTypes.AUTHORITY_SUSPENDED, seeds.broxtowe.toString(),
+                EventEnvelope.PLATFORM, new AuthoritySuspended(seeds.broxtowe, "Audit of its accounts", "platform", suspendedAt));
+        Eventually.until("the suspension applied", WAIT, () -> Superuser.count("reporting",
+                "select count(*) from processed_event where event_id = '" + suspension.id() + "'") == 1);
+        assertEquals(HttpStatus.FORBIDDEN, api.status(HttpMethod.GET, "/api/v1/reporting/pipeline", officer(seeds.broxtowe), null));
+
+        String platform = TestTokens.get().withoutAuthority(Roles.PLATFORM_ADMIN);
+        assertEquals(HttpStatus.ACCEPTED, api.status(HttpMethod.POST, "/api/v1/reporting/read-models/rebuild", platform, "{}"));
+        Eventually.until("the rebuild caught up", WAIT, () -> {
+            Map<?, ?> status = api.send(HttpMethod.GET, "/api/v1/reporting/read-models", platform, null);
+            return !Boolean.TRUE.equals(status.get("rebuilding")) && ((Map<?, ?>) status.get("build")).get("finishedAt") != null;
+        });
+        EventEnvelope lateApproval = TestEvents.publish(EventTypes.AUTHORITY_APPROVED, seeds.broxtowe.toString(),
+                EventEnvelope.PLATFORM, new AuthorityApproved(seeds.broxtowe, "org-broxtowe", "platform",
+                        suspendedAt.minusSeconds(3600)));
+        Eventually.until("the late approval delivered", WAIT, () -> Superuser.count("reporting",
+                "select count(*) from processed_event where event_id = '" + lateApproval.id() + "'") == 1);
+
+        assertEquals("SUSPENDED", Superuser.query("reporting", "select status from known_authority where id = '"
+                + seeds.broxtowe + "'"), "an approval older than the suspension does not undo it");
+        assertEquals(HttpStatus.FORBIDDEN, api.status(HttpMethod.GET, "/api/v1/reporting/pipeline", officer(seeds.broxtowe), null));
     }
 
     @Test

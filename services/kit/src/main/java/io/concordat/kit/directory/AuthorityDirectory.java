@@ -33,7 +33,12 @@ public class AuthorityDirectory implements EventHandler, AuthorityStanding {
     private static final String UPSERT = """
             insert into known_authority (id, name, kind, gss_code, registered_at, status) values (?, ?, ?, ?, ?, 'PENDING')
             on conflict (id) do update set name = excluded.name, kind = excluded.kind, gss_code = excluded.gss_code""";
-    private static final String STATUS = "update known_authority set status = ? where id = ?";
+    /**
+     * A status changes only to a later one: a replay from offset 0 (reporting's rebuild) delivers an
+     * authority's approval again before its suspension, and must not make it approved meanwhile.
+     */
+    private static final String STATUS = """
+            update known_authority set status = ?, status_at = ? where id = ? and (status_at is null or status_at <= ?)""";
 
     private final CurrentConnection connection;
     private final EventCodec codec;
@@ -52,12 +57,12 @@ public class AuthorityDirectory implements EventHandler, AuthorityStanding {
     public void handle(EventEnvelope event, String topic) {
         if (EventTypes.AUTHORITY_SUSPENDED.type().equals(event.type())) {
             AuthoritySuspended suspended = codec.decode(event, EventTypes.AUTHORITY_SUSPENDED);
-            status(suspended.authorityId(), "SUSPENDED");
+            status(suspended.authorityId(), "SUSPENDED", suspended.suspendedAt());
             return;
         }
         if (EventTypes.AUTHORITY_APPROVED.type().equals(event.type())) {
             AuthorityApproved approved = codec.decode(event, EventTypes.AUTHORITY_APPROVED);
-            status(approved.authorityId(), "APPROVED");
+            status(approved.authorityId(), "APPROVED", approved.approvedAt());
             return;
         }
         if (!EventTypes.AUTHORITY_REGISTERED.type().equals(event.type())) {
@@ -76,10 +81,12 @@ public class AuthorityDirectory implements EventHandler, AuthorityStanding {
         }
     }
 
-    private void status(UUID authorityId, String status) {
+    private void status(UUID authorityId, String status, java.time.Instant at) {
         try (PreparedStatement update = connection.get().prepareStatement(STATUS)) {
             update.setString(1, status);
-            update.setObject(2, authorityId);
+            update.setTimestamp(2, Timestamp.from(at));
+            update.setObject(3, authorityId);
+            update.setTimestamp(4, Timestamp.from(at));
             update.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record the status of authority " + authorityId, e);
