@@ -282,6 +282,37 @@ class TenantsIT implements TestPropertyProvider {
     }
 
     @Test
+    void twoSuspensionsAtOnceSuspendOnceAndApprovalGivesBackEveryAccount() throws Exception {
+        String id = approved("Mansfield District Council", "DISTRICT");
+        java.util.concurrent.ExecutorService both = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = both.invokeAll(List.of(
+                    () -> statusOf("/api/v1/tenants/authorities/" + id + "/suspend", "{\"reason\":\"Audit\"}"),
+                    () -> statusOf("/api/v1/tenants/authorities/" + id + "/suspend", "{\"reason\":\"Audit\"}")));
+            List<Integer> codes = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                codes.add(answer.get());
+            }
+            codes.sort(null);
+            assertEquals(List.of(200, 409), codes, "the second waits for the first, then finds it already suspended");
+        } finally {
+            both.shutdownNow();
+        }
+
+        post("/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+
+        assertTrue(provisioning.signsIn(id), "the accounts the one suspension disabled are enabled again");
+    }
+
+    private int statusOf(String uri, String body) {
+        try {
+            return post(uri, platform, body).code();
+        } catch (HttpClientResponseException e) {
+            return e.getStatus().getCode();
+        }
+    }
+
+    @Test
     void anAuthoritySuspendedBeforeServicesCheckedSuspensionIsAnnouncedAgain() throws Exception {
         String id = approved("Ashfield District Council", "DISTRICT");
         post("/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Registered twice\"}");

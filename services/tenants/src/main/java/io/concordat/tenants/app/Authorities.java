@@ -81,7 +81,7 @@ public class Authorities {
     /** Makes a pending (or suspended) authority a live tenant and sets up, or gives back, its sign-in. */
     public Approval approve(Caller caller, UUID id) {
         return transactions.write(caller, connection -> {
-            AuthorityRow row = find(id);
+            AuthorityRow row = locked(id);
             AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).approve());
             SignInProvisioning.Provisioned provisioned;
             if (row.organizationId() == null) {
@@ -107,7 +107,7 @@ public class Authorities {
      */
     public AuthorityRow suspend(Caller caller, UUID id, String reason) {
         return transactions.write(caller, connection -> {
-            AuthorityRow row = find(id);
+            AuthorityRow row = locked(id);
             AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).suspend());
             List<String> disabled = row.organizationId() == null ? List.of()
                     : provisioning.suspend(id, row.organizationId());
@@ -125,6 +125,12 @@ public class Authorities {
                 throw e;
             }
         });
+    }
+
+    /** The authority, read after taking its row lock: a second approval or suspension waits, then sees this one's outcome. */
+    private AuthorityRow locked(UUID id) {
+        authorities.lockById(id);
+        return find(id);
     }
 
     private AuthorityRow find(UUID id) {

@@ -33,6 +33,13 @@ public interface AuthorityRepository extends PageableRepository<AuthorityRow, UU
 
     boolean existsByIdAndStatus(UUID id, String status);
 
+    /**
+     * Holds the authority's row until the transaction ends, so that two approvals or suspensions of
+     * one authority, each also changing its sign-in, happen one after the other and never interleave.
+     */
+    @Query("select id from authority where id = :id for update")
+    java.util.Optional<UUID> lockById(UUID id);
+
     boolean existsByFirstAdminEmail(String firstAdminEmail);
 
     @Query("select exists (select 1 from authority where email_domains && cast(string_to_array(:domains, ',') as text[]))")
