@@ -42,11 +42,13 @@ public class RoutingFilter implements HttpServerFilter {
     /**
      * Headers not passed on: those that belong to one connection (RFC 9110, 7.6.1; an {@code Expect}
      * sent on to a pooled upstream connection leaves it waiting for a body that belongs to another
-     * client), and those that describe the body as the client sent it, since it goes on whole and plain.
+     * client), those that describe the body as the client sent it, since it goes on whole and plain,
+     * and the forwarding headers, which the gateway alone sets: a client's own would pass for the gateway's.
      */
     private static final Set<String> NOT_PASSED_ON = Set.of("connection", "keep-alive", "expect", "te", "trailer",
             "upgrade", "proxy-connection", "proxy-authorization", "host", "content-length", "transfer-encoding",
-            "content-encoding");
+            "content-encoding", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-for",
+            "x-forwarded-port", "x-real-ip");
 
     private final ProxyHttpClient upstream;
     private final GatewayRoutes routes;

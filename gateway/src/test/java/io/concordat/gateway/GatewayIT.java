@@ -58,12 +58,15 @@ class GatewayIT implements TestPropertyProvider {
         String token = tokens.forAuthority(UUID.randomUUID(), Roles.AUTHORITY_OFFICER);
 
         HttpResponse<String> response = http.toBlocking().exchange(
-                HttpRequest.GET("/api/v1/opportunities/abc?page=2").bearerAuth(token), String.class);
+                HttpRequest.GET("/api/v1/opportunities/abc?page=2").bearerAuth(token)
+                        .header("X-Forwarded-For", "203.0.113.9").header("Forwarded", "for=203.0.113.9"), String.class);
 
         assertEquals(HttpStatus.OK, response.getStatus());
         StandInService.Received seen = lastSeen().orElseThrow();
         assertEquals("Bearer " + token, seen.headers().getFirst("Authorization"));
         assertEquals("/api/v1/opportunities/abc?page=2", seen.target());
+        assertEquals(List.of("127.0.0.1"), seen.headers().get("X-Forwarded-For"), "only the gateway's own forwarding headers");
+        assertEquals(null, seen.headers().get("Forwarded"));
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("no-store", response.header("Cache-Control"));
     }

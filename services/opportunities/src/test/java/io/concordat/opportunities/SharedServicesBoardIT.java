@@ -3,6 +3,7 @@ package io.concordat.opportunities;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
 import io.concordat.events.tenants.v1.RegionBoardDescribed;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
@@ -52,6 +53,9 @@ class SharedServicesBoardIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    io.micronaut.json.JsonMapper json;
 
     private final TestTokens tokens = TestTokens.get();
 
@@ -223,6 +227,12 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         assertEquals(2, submitted.get("version"));
         assertEquals(5_500_000, submitted.get("projectedAnnualSavingsPence"), "the full-year saving, not three years added up");
         assertEquals(10_000_000, submitted.get("projectedTotalSavingsPence"));
+        BusinessCaseSubmitted published = new io.concordat.events.EventCodec(json).decode(TestEvents.readAll(
+                Topics.OPPORTUNITIES, e -> EventTypes.BUSINESS_CASE_SUBMITTED.type().equals(e.type())
+                        && e.subject().equals(id.toString()), java.time.Duration.ofSeconds(30)).get(1),
+                EventTypes.BUSINESS_CASE_SUBMITTED);
+        assertEquals(List.of(10_000_000L, 5_500_000L), List.of(published.projectedAnnualSavingsPence(),
+                published.projectedFullYearSavingsPence()), "the event's first field keeps its published meaning");
 
         Map<?, ?> latest = get("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE));
         assertEquals(2, latest.get("version"));

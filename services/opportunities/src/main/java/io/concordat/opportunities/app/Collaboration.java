@@ -127,10 +127,12 @@ public class Collaboration {
         int version = store.addBusinessCase(id, businessCase, caller.subject(), now);
         events.publish(EventTypes.BUSINESS_CASE_SUBMITTED, id.toString(), row.authorityId(), proposals.regionsOf(id),
                 new BusinessCaseSubmitted(id, row.authorityId(), version, businessCase.oneOffCostsPence(),
-                        businessCase.externalFundingPence(), businessCase.projectedAnnualSavingsPence(),
+                        // the event's "annual" field keeps the meaning it was first published with: the
+                        // total over the case; the full-year figure travels in a field of its own
+                        businessCase.externalFundingPence(), businessCase.projectedTotalSavingsPence(),
                         businessCase.staffingImplications(), now, businessCase.projectedSavings().stream()
                         .map(s -> new BusinessCaseSubmitted.ProjectedSaving(s.authorityId(), s.financialYear(),
-                                s.annualPence())).toList(), businessCase.projectedTotalSavingsPence()));
+                                s.annualPence())).toList(), businessCase.projectedAnnualSavingsPence()));
         return new StoredBusinessCase(version, businessCase, caller.subject(), now);
     }
 

@@ -11,6 +11,7 @@ import io.concordat.kit.tenancy.Caller;
 import io.concordat.opportunities.domain.CollaborationModel;
 import io.concordat.opportunities.domain.Horizon;
 import io.concordat.opportunities.domain.Opportunity;
+import io.concordat.opportunities.domain.OpportunityRuleException;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.Trigger;
 import io.concordat.opportunities.domain.Vacancy;
@@ -75,8 +76,7 @@ public class Vacancies {
     /** The council whose post it is closes it as FILLED or WITHDRAWN. */
     public Vacancy close(Caller caller, UUID id, VacancyStatus reason) {
         Vacancy closed = find(id).close(reason, caller.requireAuthority(), today());
-        vacancies.close(closed, caller.subject());
-        publishClosed(caller, closed);
+        closeOnce(closed, caller);
         return closed;
     }
 
@@ -99,9 +99,17 @@ public class Vacancies {
         Vacancy opened = vacancy.openedAsOpportunity(opportunity.id(), authority, today());
         OpportunityRow row = proposals.propose(opportunity, proposals.regionsToShareWith(authority, regions), null, null,
                 role == null ? ParticipantRole.PROSPECTIVE_RECIPIENT : role);
-        vacancies.close(opened, caller.subject());
-        publishClosed(caller, opened);
+        closeOnce(opened, caller);
         return row;
+    }
+
+    /** Two requests racing to close one vacancy: the second is refused, and its whole transaction with it. */
+    private void closeOnce(Vacancy closed, Caller caller) {
+        if (!vacancies.close(closed, caller.subject())) {
+            throw new OpportunityRuleException(OpportunityRuleException.Kind.CONFLICT, "vacancy-closed",
+                    "Vacancy " + closed.id() + " was closed by another request meanwhile.");
+        }
+        publishClosed(caller, closed);
     }
 
     public Vacancy find(UUID id) {

@@ -54,11 +54,15 @@ public class VacancyStore {
                 + " and service_area = ? order by closing_date, id", VacancyStore::row, Date.valueOf(day), serviceArea);
     }
 
-    /** Keeps a vacancy's status, its opportunity and when and by whom it closed. */
-    public void close(Vacancy vacancy, String closedBy) {
-        Sql.update(connection.get(), "update vacancy set status = ?, opportunity_id = ?, closed_on = ?, closed_by = ? where id = ?",
-                vacancy.status().name(), vacancy.opportunityId(),
-                vacancy.closedOn() == null ? null : Date.valueOf(vacancy.closedOn()), closedBy, vacancy.id());
+    /**
+     * Keeps a vacancy's status, its opportunity and when and by whom it closed, if it is still open.
+     *
+     * @return false when another request closed it first (nothing is changed then)
+     */
+    public boolean close(Vacancy vacancy, String closedBy) {
+        return Sql.update(connection.get(), "update vacancy set status = ?, opportunity_id = ?, closed_on = ?, closed_by = ? "
+                        + "where id = ? and status = 'OPEN'", vacancy.status().name(), vacancy.opportunityId(),
+                vacancy.closedOn() == null ? null : Date.valueOf(vacancy.closedOn()), closedBy, vacancy.id()) == 1;
     }
 
     /** Authorities that took part in visible opportunities of the service area, with one title each. */

@@ -11,21 +11,22 @@ import java.util.UUID;
 /**
  * A version of an opportunity's business case was submitted. Money is in pence.
  *
- * @param projectedAnnualSavingsPence the full-year saving the case reaches: each authority's
- *                                    projected saving in the last financial year it projects,
- *                                    added up (events written before this was corrected added up
- *                                    every year of a multi-year case)
- * @param projectedSavings            the savings per authority and financial year; empty in
- *                                    events written before they were carried
- * @param projectedTotalSavingsPence  every projected saving over the whole case, all years added
- *                                    up; null in events written before it was carried
+ * @param projectedAnnualSavingsPence    kept as first published: every projected saving over the
+ *                                       whole case, all years added up (for a one-year case, that
+ *                                       year's saving). The full-year figure is
+ *                                       {@code projectedFullYearSavingsPence}
+ * @param projectedSavings               the savings per authority and financial year; empty in
+ *                                       events written before they were carried
+ * @param projectedFullYearSavingsPence  the full-year saving the case reaches: each authority's
+ *                                       projected saving in the last financial year it projects,
+ *                                       added up; null in events written before it was carried
  */
 @Serdeable
 public record BusinessCaseSubmitted(UUID opportunityId, UUID authorityId, int version, long oneOffCostsPence,
                                     long externalFundingPence, long projectedAnnualSavingsPence,
                                     boolean staffingImplications, Instant submittedAt,
                                     List<ProjectedSaving> projectedSavings,
-                                    @Nullable Long projectedTotalSavingsPence) {
+                                    @Nullable Long projectedFullYearSavingsPence) {
 
     /** An absent list means an empty one: some writers leave empty lists out. */
     @Creator
@@ -33,7 +34,7 @@ public record BusinessCaseSubmitted(UUID opportunityId, UUID authorityId, int ve
         projectedSavings = projectedSavings == null ? List.of() : List.copyOf(projectedSavings);
     }
 
-    /** The event as written before the total over the case was carried. */
+    /** The event as written before the full-year saving was carried. */
     public BusinessCaseSubmitted(UUID opportunityId, UUID authorityId, int version, long oneOffCostsPence,
                                  long externalFundingPence, long projectedAnnualSavingsPence,
                                  boolean staffingImplications, Instant submittedAt,
