@@ -264,9 +264,15 @@ public class Arrangements {
         return store.load(id).orElseThrow(() -> notFound(id));
     }
 
-    /** Loads the arrangement locked: the consent and money steps on one arrangement go one at a time. */
+    /**
+     * Loads the arrangement locked: the consent and money steps on one arrangement go one at a time.
+     * Only a party or a council asked may lock it; a member of a region it is shared with reads it but
+     * changes nothing.
+     */
     private Arrangement loadForChange(UUID id) {
-        return store.loadForChange(id).orElseThrow(() -> notFound(id));
+        return store.loadForChange(id).orElseThrow(() -> store.find(id).isPresent()
+                ? new HostingRuleException(Refusal.NOT_YOURS, "not-a-party", "Only the parties to the arrangement change it.")
+                : notFound(id));
     }
 
     /** An answer recorded by no row was given meanwhile by a step that went first. */
