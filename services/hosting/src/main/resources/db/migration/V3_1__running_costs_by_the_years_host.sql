@@ -37,3 +37,14 @@ create policy running_cost_own on running_cost for all
     with check (host_authority_id = concordat_tenant()
                 and exists (select 1 from host_period p where p.arrangement_id = running_cost.arrangement_id
                                                         and p.host_authority_id = concordat_tenant()));
+
+-- Was: the current host writes every recharge. Now: a recharge is issued by the body that hosted on the
+-- first day of its period, the one the year's ledger credits with it; a later host bills none of it.
+drop policy recharge_host_writes on recharge;
+create policy recharge_issuer_writes on recharge for all
+    using (exists (select 1 from host_period p where p.arrangement_id = recharge.arrangement_id
+                   and p.host_authority_id = concordat_tenant() and p.from_date <= recharge.period_from
+                   and coalesce(p.to_date, 'infinity'::date) >= recharge.period_from))
+    with check (exists (select 1 from host_period p where p.arrangement_id = recharge.arrangement_id
+                        and p.host_authority_id = concordat_tenant() and p.from_date <= recharge.period_from
+                        and coalesce(p.to_date, 'infinity'::date) >= recharge.period_from));

@@ -122,6 +122,7 @@ class ArrangementsIT implements TestPropertyProvider {
                  "startsOn":"2006-09-01","trialMonths":12,"costAllocation":"FIXED_FEE",
                  "recipients":[{"authorityId":"%s","joinedOn":"2006-09-01","serviceLevel":"Advice within 2 working days"}]}"""
                 .formatted(CHORLEY));
+        accept(safety, CHORLEY);
         assertEquals("AGREED", api().send(HttpMethod.GET, "/api/v1/hosting/arrangements/" + safety, officer(CHORLEY), null)
                 .get("status"));
         assertEquals("LIVE", api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + safety + "/start", officer(BOLTON),
@@ -201,6 +202,8 @@ class ArrangementsIT implements TestPropertyProvider {
                 {"title":"Revenues and benefits","serviceArea":"support.exchequer","basis":"PERMANENT","startsOn":"2020-04-01",
                  "costAllocation":"BY_USAGE","recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"},
                  {"authorityId":"%s","joinedOn":"2020-04-01"}]}""".formatted(BASSETLAW, NE_DERBYSHIRE));
+        accept(id, BASSETLAW);
+        accept(id, NE_DERBYSHIRE);
         String indicator = (String) api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/indicators", officer(BOLSOVER),
                 "{\"name\":\"Days to process a new claim\",\"unit\":\"days\",\"direction\":\"LOWER_IS_BETTER\",\"amberMargin\":3,"
                         + "\"targets\":{\"" + BASSETLAW + "\":20,\"" + NE_DERBYSHIRE + "\":22}}").get("id");

@@ -62,6 +62,7 @@ class IndicatorPeriodsIT implements TestPropertyProvider {
                 {"title":"Revenues and benefits","serviceArea":"support.exchequer","basis":"PERMANENT","startsOn":"2008-04-01",
                  "costAllocation":"BY_USAGE","recipients":[{"authorityId":"%s","joinedOn":"2008-04-01"}]}"""
                 .formatted(RUSHCLIFFE)).get("id");
+        api().send(HttpMethod.POST, base() + "/recipients/" + RUSHCLIFFE + "/accept", officer(RUSHCLIFFE), null);
         indicator = (String) api().send(HttpMethod.POST, base() + "/indicators", officer(GEDLING),
                 "{\"name\":\"Days to process a new claim\",\"unit\":\"days\",\"direction\":\"LOWER_IS_BETTER\","
                         + "\"amberMargin\":3,\"targets\":{\"" + RUSHCLIFFE + "\":20}}").get("id");

@@ -61,7 +61,7 @@ public class Arrangements {
     public void askRecipient(Caller caller, UUID id, UUID authority, LocalDate joinedOn, String serviceLevel,
                              String accountManager) {
         transactions.write(caller, connection -> {
-            Arrangement a = load(id);
+            Arrangement a = loadForChange(id);
             a.requireHost(caller.requireAuthority());
             Recipient asked = a.askRecipient(authority, authorities.isRegistered(authority), joinedOn, serviceLevel,
                     accountManager);
@@ -84,14 +84,14 @@ public class Arrangements {
     public void answerAsRecipient(Caller caller, UUID id, UUID authority, Consent answer) {
         UUID council = ownCouncil(caller, authority);
         transactions.write(caller, connection -> {
-            Arrangement a = load(id);
+            Arrangement a = loadForChange(id);
             Recipient answered = a.answerAsRecipient(council, answer);
             ArrangementStore.Arrangement row = row(id);
             Instant now = Instant.now();
             String name = authorities.nameOf(council);
             if (answer == Consent.ACCEPTED) {
                 store.log(id, name + " accepted to receive the service from " + answered.joinedOn(), caller.subject());
-                store.answerAsRecipient(id, answered, caller.subject(), now);
+                requireAnswered(store.answerAsRecipient(id, answered, caller.subject(), now));
                 store.addParty(id, council);
                 events.publish(EventTypes.RECIPIENT_ACCEPTED, id.toString(), council, row.regionIds(),
                         new RecipientAccepted(id, council, answered.joinedOn(), caller.subject(), now));
@@ -99,7 +99,7 @@ public class Arrangements {
                         new RecipientJoined(id, council, answered.joinedOn(), now));
             } else {
                 store.log(id, name + " declined to receive the service", caller.subject());
-                store.answerAsRecipient(id, answered, caller.subject(), now);
+                requireAnswered(store.answerAsRecipient(id, answered, caller.subject(), now));
                 events.publish(EventTypes.RECIPIENT_DECLINED, id.toString(), council, row.regionIds(),
                         new RecipientDeclined(id, council, caller.subject(), now));
             }
@@ -111,7 +111,7 @@ public class Arrangements {
     /** The host proposes that another body host the service from a day; it keeps it until that body accepts. */
     public void proposeTransfer(Caller caller, UUID id, UUID to, LocalDate effectiveOn) {
         transactions.write(caller, connection -> {
-            Arrangement a = load(id);
+            Arrangement a = loadForChange(id);
             a.requireHost(caller.requireAuthority());
             HostTransfer proposed = a.proposeTransfer(to, authorities.isRegistered(to), effectiveOn);
             ArrangementStore.Arrangement row = row(id);
@@ -133,7 +133,7 @@ public class Arrangements {
     public void answerTransfer(Caller caller, UUID id, UUID transferId, Consent answer) {
         UUID council = caller.requireAuthority();
         transactions.write(caller, connection -> {
-            Arrangement a = load(id);
+            Arrangement a = loadForChange(id);
             HostTransfer answered = a.answerTransfer(council, answer);
             if (!answered.id().equals(transferId)) {
                 throw new HostingRuleException(Refusal.CONFLICT, "no-transfer-proposed",
@@ -151,7 +151,7 @@ public class Arrangements {
                 store.changeHost(id, council);
                 store.endHostPeriod(id, answered.effectiveOn().minusDays(1));
                 store.startHostPeriod(id, council, answered.effectiveOn());
-                store.answerTransfer(answered, caller.subject(), now);
+                requireAnswered(store.answerTransfer(answered, caller.subject(), now));
                 events.publish(EventTypes.HOST_TRANSFER_ACCEPTED, id.toString(), council, row.regionIds(),
                         new HostTransferAccepted(id, answered.id(), answered.fromAuthorityId(), council,
                                 answered.effectiveOn(), caller.subject(), now));
@@ -159,7 +159,7 @@ public class Arrangements {
                         new HostTransferred(id, answered.fromAuthorityId(), council, answered.effectiveOn(), now));
             } else {
                 store.log(id, to + " declined to host the service; " + from + " keeps it", caller.subject());
-                store.answerTransfer(answered, caller.subject(), now);
+                requireAnswered(store.answerTransfer(answered, caller.subject(), now));
                 events.publish(EventTypes.HOST_TRANSFER_DECLINED, id.toString(), council, row.regionIds(),
                         new HostTransferDeclined(id, answered.id(), answered.fromAuthorityId(), council, caller.subject(), now));
             }
@@ -168,16 +168,20 @@ public class Arrangements {
         });
     }
 
-    /** The host recharges a recipient for a period the arrangement ran and the recipient received it. */
+    /**
+     * The body that hosted on the period's first day recharges a recipient for a period the
+     * arrangement ran and the recipient received it; the ledger credits that body with it.
+     */
     public void recharge(Caller caller, UUID id, UUID recipient, LocalDate from, LocalDate to, long amountPence) {
+        UUID issuer = caller.requireAuthority();
         transactions.write(caller, connection -> {
-            Arrangement a = load(id);
-            a.requireHost(caller.requireAuthority());
+            Arrangement a = loadForChange(id);
+            a.requireIssuerOf(from, issuer);
             a.requireRecharge(recipient, from, to, amountPence);
             Instant now = Instant.now();
             store.addRecharge(id, recipient, from, to, amountPence, caller.subject(), now);
-            events.publish(EventTypes.RECHARGE_ISSUED, id.toString(), a.hostAuthorityId(), row(id).regionIds(),
-                    new RechargeIssued(id, a.hostAuthorityId(), recipient, from, to, amountPence, now));
+            events.publish(EventTypes.RECHARGE_ISSUED, id.toString(), issuer, row(id).regionIds(),
+                    new RechargeIssued(id, issuer, recipient, from, to, amountPence, now));
             return null;
         });
     }
@@ -195,7 +199,7 @@ public class Arrangements {
      * condition is met and when a review decides to terminate.
      */
     public void end(Caller caller, UUID id, LocalDate exitOn, String reason) {
-        Arrangement a = load(id);
+        Arrangement a = loadForChange(id);
         a.requireHost(caller.requireAuthority());
         List<Recipient> leaving = a.terminate(exitOn, reason);
         ArrangementStore.Arrangement row = row(id);
@@ -222,7 +226,7 @@ public class Arrangements {
         requireNotNegative(pence);
         UUID host = caller.requireAuthority();
         return transactions.write(caller, connection -> {
-            Arrangement a = load(id);
+            Arrangement a = loadForChange(id);
             a.requireHostIn(year, host);
             store.setRunningCost(id, year.toString(), host, pence);
             return ledger(a, year);
@@ -236,7 +240,7 @@ public class Arrangements {
     /** A host of the year closes its figures: each authority's saving is published as SavingsRecorded. */
     public Ledger recordSavings(Caller caller, UUID id, FinancialYear year) {
         return transactions.write(caller, connection -> {
-            Arrangement a = load(id);
+            Arrangement a = loadForChange(id);
             a.requireHostIn(year, caller.requireAuthority());
             Ledger ledger = ledger(a, year);
             List<UUID> regions = row(id).regionIds();
@@ -258,6 +262,24 @@ public class Arrangements {
 
     private Arrangement load(UUID id) {
         return store.load(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * Loads the arrangement locked: the consent and money steps on one arrangement go one at a time.
+     * Only a party or a council asked may lock it; a member of a region it is shared with reads it but
+     * changes nothing.
+     */
+    private Arrangement loadForChange(UUID id) {
+        return store.loadForChange(id).orElseThrow(() -> store.find(id).isPresent()
+                ? new HostingRuleException(Refusal.NOT_YOURS, "not-a-party", "Only the parties to the arrangement change it.")
+                : notFound(id));
+    }
+
+    /** An answer recorded by no row was given meanwhile by a step that went first. */
+    private static void requireAnswered(int rows) {
+        if (rows == 0) {
+            throw new HostingRuleException(Refusal.CONFLICT, "answered-already", "That answer has already been given.");
+        }
     }
 
     private ArrangementStore.Arrangement row(UUID id) {

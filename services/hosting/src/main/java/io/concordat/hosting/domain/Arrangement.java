@@ -100,6 +100,20 @@ public record Arrangement(UUID id, UUID hostAuthorityId, ArrangementStatus statu
     }
 
     /**
+     * A recharge is issued by the body that hosted on the first day of its period, and credited to it
+     * in that year's ledger: a former host bills for its own periods, and a host for none before its
+     * hosting began.
+     */
+    public void requireIssuerOf(LocalDate periodFrom, UUID authority) {
+        UUID hostThen = HostPeriod.hostOn(hosts, periodFrom).orElse(null);
+        if (!authority.equals(hostThen)) {
+            throw new HostingRuleException(Refusal.NOT_YOURS, "not-the-host-then", "A recharge for a period from "
+                    + periodFrom + " is issued by the body that hosted the service on that day"
+                    + (hostThen == null ? "; no body did." : ", not by your council."));
+        }
+    }
+
+    /**
      * Checks a recharge: money only for a period the arrangement ran, to a recipient that accepted and
      * received the service during it.
      */

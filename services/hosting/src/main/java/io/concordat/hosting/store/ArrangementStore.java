@@ -70,6 +70,17 @@ public class ArrangementStore {
                 .stream().findFirst();
     }
 
+    /**
+     * The arrangement as its rules see it, its row locked until the transaction ends: a use case that
+     * changes it, or what hangs off it, waits for any other doing so, and then sees what that one did.
+     */
+    public Optional<io.concordat.hosting.domain.Arrangement> loadForChange(UUID id) {
+        if (Sql.query(connection.get(), "select id from arrangement where id = ? for update", rs -> 1, id).isEmpty()) {
+            return Optional.empty();
+        }
+        return load(id);
+    }
+
     /** Whether an arrangement was already made from the opportunity, whoever may see it. */
     public boolean existsForOpportunity(UUID opportunityId) {
         return !Sql.query(connection.get(), "select 1 from arrangement where opportunity_id = ?", rs -> 1, opportunityId).isEmpty();
@@ -160,9 +171,9 @@ public class ArrangementStore {
                 answered ? answeredBy : null, answered ? Timestamp.from(answeredAt) : null);
     }
 
-    /** The council's own answer to being asked to receive the service. */
-    public void answerAsRecipient(UUID id, Recipient r, String by, Instant at) {
-        Sql.update(connection.get(), "update recipient set consent = ?, answered_by = ?, answered_at = ? where arrangement_id = ? "
+    /** The council's own answer to being asked to receive the service; 0 when it is no longer awaited. */
+    public int answerAsRecipient(UUID id, Recipient r, String by, Instant at) {
+        return Sql.update(connection.get(), "update recipient set consent = ?, answered_by = ?, answered_at = ? where arrangement_id = ? "
                 + "and authority_id = ? and joined_on = ? and consent = 'ASKED'", r.consent().name(), by, Timestamp.from(at), id,
                 r.authorityId(), date(r.joinedOn()));
     }
@@ -202,8 +213,9 @@ public class ArrangementStore {
                         Consent.valueOf(rs.getString(5))), id).stream().findFirst();
     }
 
-    public void answerTransfer(HostTransfer t, String by, Instant at) {
-        Sql.update(connection.get(), "update host_transfer set answer = ?, answered_by = ?, answered_at = ? where id = ? "
+    /** The proposed host's answer; 0 when it is no longer awaited. */
+    public int answerTransfer(HostTransfer t, String by, Instant at) {
+        return Sql.update(connection.get(), "update host_transfer set answer = ?, answered_by = ?, answered_at = ? where id = ? "
                 + "and answer = 'ASKED'", t.answer().name(), by, Timestamp.from(at), t.id());
     }
 

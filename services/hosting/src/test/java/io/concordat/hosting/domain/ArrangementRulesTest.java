@@ -101,6 +101,23 @@ class ArrangementRulesTest {
         assertEquals(900L + 500L - 700L, lines.values().stream().mapToLong(Savings.Line::savingPence).sum());
     }
 
+    @Test
+    void aRechargeIsIssuedByTheBodyThatHostedOnTheFirstDayOfItsPeriod() {
+        Arrangement a = new Arrangement(UUID.randomUUID(), HOSPITAL, ArrangementStatus.LIVE, START, null,
+                List.of(new HostPeriod(BOLSOVER, START, LocalDate.of(2013, 9, 30)), new HostPeriod(HOSPITAL, LocalDate.of(2013, 10, 1), null)),
+                List.of(Recipient.agreed(BASSETLAW, START, null, null)), Optional.empty());
+        a.requireIssuerOf(LocalDate.of(2013, 4, 1), BOLSOVER);
+        a.requireIssuerOf(LocalDate.of(2013, 10, 1), HOSPITAL);
+        HostingRuleException refused = assertThrows(HostingRuleException.class,
+                () -> a.requireIssuerOf(LocalDate.of(2013, 9, 30), HOSPITAL));
+        assertEquals("not-the-host-then", refused.rule());
+        assertEquals(HostingRuleException.Refusal.NOT_YOURS, refused.refusal());
+        assertEquals("not-the-host-then", assertThrows(HostingRuleException.class,
+                () -> a.requireIssuerOf(LocalDate.of(2013, 10, 1), BOLSOVER)).rule());
+        assertEquals("not-the-host-then", assertThrows(HostingRuleException.class,
+                () -> a.requireIssuerOf(START.minusDays(1), BOLSOVER)).rule(), "before anyone hosted");
+    }
+
     private static Arrangement live(List<Recipient> recipients, LocalDate exitOn) {
         return new Arrangement(UUID.randomUUID(), BOLSOVER, ArrangementStatus.LIVE, START, exitOn,
                 List.of(new HostPeriod(BOLSOVER, START, null)), recipients, Optional.empty());
