@@ -1,8 +1,7 @@
 package io.concordat.hosting;
 
-import io.concordat.kit.testing.TestServers;
+import io.concordat.kit.testing.Migrations;
 import io.concordat.servers.PostgresServer;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
@@ -10,7 +9,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,16 +25,16 @@ class HostingMigrationIT {
 
     @Test
     void eachYearsRunningCostGoesToTheBodyThatHostedMostOfThatYear() throws SQLException {
-        PostgresServer.ServiceDatabase db = database();
-        migrate(db, "2");
+        PostgresServer.ServiceDatabase db = Migrations.freshDatabase("hosting");
+        Migrations.migrate(db, "2");
         UUID id = UUID.randomUUID();
-        run(db, arrangement(id, "LIVE", null),
+        Migrations.asSuperuser(db, arrangement(id, "LIVE", null),
                 "insert into host_period (arrangement_id, host_authority_id, from_date, to_date) values ('" + id + "', '"
                         + BOLSOVER + "', '2011-04-01', '2013-06-30'), ('" + id + "', '" + BASSETLAW + "', '2013-07-01', null)",
                 "insert into running_cost (arrangement_id, financial_year, cost_pence) values ('" + id + "', '2012/13', 100), ('"
                         + id + "', '2013/14', 200), ('" + id + "', '2009/10', 300)");
 
-        migrate(db, "3.1");
+        Migrations.migrate(db, "3.1");
 
         try (Connection c = superuser(db); Statement s = c.createStatement()) {
             String year = "select host_authority_id from running_cost where arrangement_id = '" + id + "' and financial_year = ";
@@ -49,14 +47,14 @@ class HostingMigrationIT {
 
     @Test
     void aRecipientOfAnArrangementAlreadyTerminatedStopsReceivingOnItsExitDateAndReportingIsTold() throws SQLException {
-        PostgresServer.ServiceDatabase db = database();
-        migrate(db, "3.1");
+        PostgresServer.ServiceDatabase db = Migrations.freshDatabase("hosting");
+        Migrations.migrate(db, "3.1");
         UUID id = UUID.randomUUID();
-        run(db, arrangement(id, "TERMINATED", "2021-03-31"),
+        Migrations.asSuperuser(db, arrangement(id, "TERMINATED", "2021-03-31"),
                 "insert into recipient (arrangement_id, authority_id, joined_on) values ('" + id + "', '" + BASSETLAW
                         + "', '2019-04-01'), ('" + id + "', '" + NE_DERBYSHIRE + "', '2022-04-01')");
 
-        migrate(db, "3.2");
+        Migrations.migrate(db, "3.2");
 
         try (Connection c = superuser(db); Statement s = c.createStatement()) {
             String left = "select left_on || ' ' || left_reason from recipient where arrangement_id = '" + id + "' and authority_id = ";
@@ -71,13 +69,13 @@ class HostingMigrationIT {
 
     @Test
     void recipientsRecordedBeforeConsentWasAskedKeepReceivingAsAccepted() throws SQLException {
-        PostgresServer.ServiceDatabase db = database();
-        migrate(db, "3.2");
+        PostgresServer.ServiceDatabase db = Migrations.freshDatabase("hosting");
+        Migrations.migrate(db, "3.2");
         UUID id = UUID.randomUUID();
-        run(db, arrangement(id, "LIVE", null), "insert into recipient (arrangement_id, authority_id, joined_on) values ('" + id
+        Migrations.asSuperuser(db, arrangement(id, "LIVE", null), "insert into recipient (arrangement_id, authority_id, joined_on) values ('" + id
                 + "', '" + BASSETLAW + "', '2019-04-01')");
 
-        migrate(db, "3.3");
+        Migrations.migrate(db, "3.3");
 
         try (Connection c = superuser(db); Statement s = c.createStatement()) {
             assertEquals("ACCEPTED", row(s, "select consent from recipient where arrangement_id = '" + id + "'"));
@@ -88,13 +86,13 @@ class HostingMigrationIT {
     /** Seen through forced row-level security, the owner would type no reading at all. */
     @Test
     void readingsRecordedBeforePeriodsWereTypedAreTypedByTheirLabel() throws SQLException {
-        PostgresServer.ServiceDatabase db = database();
-        migrate(db, "3.3");
+        PostgresServer.ServiceDatabase db = Migrations.freshDatabase("hosting");
+        Migrations.migrate(db, "3.3");
         UUID id = UUID.randomUUID();
         UUID indicator = UUID.randomUUID();
         String reading = "insert into reading (indicator_id, authority_id, period, value, reported_by, reported_at) values ('"
                 + indicator + "', '" + BASSETLAW + "', ";
-        run(db, arrangement(id, "LIVE", null),
+        Migrations.asSuperuser(db, arrangement(id, "LIVE", null),
                 "insert into indicator (id, arrangement_id, name, unit, direction, amber_margin) values ('" + indicator + "', '"
                         + id + "', 'Days to process a new claim', 'days', 'LOWER_IS_BETTER', 3)",
                 reading + "' 2026/27 q2', 25, 'officer-1', '2026-10-01T09:00:00Z')",
@@ -103,7 +101,7 @@ class HostingMigrationIT {
                 reading + "'2026-09', 19, 'officer-1', '2026-10-03T09:00:00Z')",
                 reading + "'2026-Q1', 18, 'officer-1', '2026-07-01T09:00:00Z')");
 
-        migrate(db, null);
+        Migrations.migrate(db, null);
 
         try (Connection c = superuser(db); Statement s = c.createStatement()) {
             String typed = "select period_kind || ' ' || period_first_day || ' ' || period_last_day || ' ' || value from reading "
@@ -126,32 +124,8 @@ class HostingMigrationIT {
                 + ")";
     }
 
-    private static PostgresServer.ServiceDatabase database() {
-        return TestServers.database("hosting_migration_" + Long.toHexString(System.nanoTime()));
-    }
-
-    private static void run(PostgresServer.ServiceDatabase db, String... statements) throws SQLException {
-        try (Connection c = superuser(db); Statement s = c.createStatement()) {
-            for (String sql : statements) {
-                s.execute(sql);
-            }
-        }
-    }
-
     private static Connection superuser(PostgresServer.ServiceDatabase db) throws SQLException {
         return DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
-    }
-
-    private static void migrate(PostgresServer.ServiceDatabase db, String target) {
-        Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword()).locations("classpath:db/kit")
-                .placeholders(Map.of("app_role", db.appUser())).table("kit_schema_history").load().migrate();
-        var service = Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())
-                .locations("classpath:db/migration").placeholders(Map.of("app_role", db.appUser()))
-                .baselineOnMigrate(true).baselineVersion("0");
-        if (target != null) {
-            service.target(target);
-        }
-        service.load().migrate();
     }
 
     private static String forced(Statement s, String table) throws SQLException {
