@@ -3,7 +3,6 @@ package io.concordat.opportunities;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.ArrangementAgreed;
-import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
