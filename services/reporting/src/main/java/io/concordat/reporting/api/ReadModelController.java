@@ -2,7 +2,7 @@ package io.concordat.reporting.api;
 
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Roles;
-import io.concordat.reporting.messaging.ReadModels;
+import io.concordat.reporting.app.ReadModels;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;

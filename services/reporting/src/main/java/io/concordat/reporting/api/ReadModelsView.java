@@ -1,6 +1,6 @@
 package io.concordat.reporting.api;
 
-import io.concordat.reporting.messaging.ReadModels;
+import io.concordat.reporting.app.ReadModels;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
