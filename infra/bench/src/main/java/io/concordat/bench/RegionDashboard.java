@@ -1,8 +1,6 @@
 package io.concordat.bench;
 
-import io.concordat.kit.store.CurrentConnection;
-import io.concordat.reporting.domain.Scope;
-import io.concordat.reporting.store.DashboardStore;
+import io.concordat.reporting.app.Dashboards;
 import io.concordat.servers.PostgresServer;
 import org.HdrHistogram.Histogram;
 
@@ -23,7 +21,7 @@ import java.util.UUID;
 /**
  * A region's dashboard at national scale: 11,500 authorities registered, 1,000 arrangements and
  * 1,000,000 indicator readings in reporting's read models. The dashboard is fetched through the
- * gateway, and beside it the same queries (reporting's own {@link DashboardStore}) run straight on
+ * gateway, and beside it the same queries (reporting's own {@link Dashboards}) run straight on
  * PostgreSQL with the same tenant, in alternating rounds.
  *
  * <p>The volume is written straight into the read models by SQL (a million events through Kafka
@@ -97,23 +95,7 @@ public final class RegionDashboard {
             set.setString(1, tenant.toString());
             set.execute();
         }
-        DashboardStore store = new DashboardStore(new CurrentConnection(null) {
-            @Override
-            public Connection get() {
-                return app;
-            }
-        });
-        Scope scope = Scope.region(REGION);
-        LocalDate today = LocalDate.now();
-        store.regionName(REGION);
-        store.dataAsOf();
-        store.pipeline(scope);
-        store.arrangements(scope);
-        store.sharing(scope);
-        store.savings(scope);
-        store.indicators(scope);
-        store.upcoming(scope, today, today.plusDays(90));
-        store.vacancies(scope, today);
+        Dashboards.on(app).region(REGION, LocalDate.now());
         app.commit();
         into.recordValue((System.nanoTime() - start) / 1_000);
     }

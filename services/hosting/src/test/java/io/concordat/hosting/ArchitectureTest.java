@@ -9,4 +9,9 @@ class ArchitectureTest {
     void keepsTheDomainPlainAndDependsOnNoOtherService() {
         ArchitectureRules.verify("hosting");
     }
+
+    @Test
+    void controllersCallUseCasesAndOnlyUseCasesPublish() {
+        ArchitectureRules.verifyLayering("hosting");
+    }
 }

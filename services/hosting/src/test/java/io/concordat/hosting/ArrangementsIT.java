@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -569,10 +570,6 @@ class ArrangementsIT implements TestPropertyProvider {
 
     private String create(UUID host, String body) {
         return (String) api().send(HttpMethod.POST, "/api/v1/hosting/arrangements", officer(host), body).get("id");
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private static List<Long> longs(List<Number> numbers) {

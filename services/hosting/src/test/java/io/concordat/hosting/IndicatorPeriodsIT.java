@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -150,10 +151,6 @@ class IndicatorPeriodsIT implements TestPropertyProvider {
 
     private String base() {
         return "/api/v1/hosting/arrangements/" + arrangement;
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private ApiCalls api() {

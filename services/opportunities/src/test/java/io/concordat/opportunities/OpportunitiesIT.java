@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -228,10 +229,6 @@ class OpportunitiesIT implements TestPropertyProvider {
     private void register(UUID id, String name, String gss) {
         TestEvents.publish(EventTypes.AUTHORITY_REGISTERED, id.toString(), id,
                 new AuthorityRegistered(id, name, "DISTRICT", gss, List.of(), Instant.now()));
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private HttpResponse<Map> propose(String token, String body) {

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -182,10 +183,6 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
                 "board_vote", "board_recommendation", "council_decision", "vacancy where opportunity_id is not null", "vacancy where status = 'OPEN'",
                 "opportunity where stage = 'BOARD_RECOMMENDATION'").stream()
                 .map(t -> String.valueOf(Superuser.count("opportunities", "select count(*) from " + t))).toList());
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private ApiCalls api() {

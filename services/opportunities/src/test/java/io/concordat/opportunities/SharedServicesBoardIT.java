@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -369,10 +370,6 @@ class SharedServicesBoardIT implements TestPropertyProvider {
     private long approvedEvents(String id, Duration wait) {
         return TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.subject().equals(id)
                 && e.type().equals(EventTypes.OPPORTUNITY_APPROVED.type()), wait).size();
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private Map<?, ?> post(String uri, String token, String body) {

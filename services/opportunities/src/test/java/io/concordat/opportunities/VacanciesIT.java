@@ -3,7 +3,6 @@ package io.concordat.opportunities;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.ArrangementAgreed;
-import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
@@ -32,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -271,10 +271,6 @@ class VacanciesIT implements TestPropertyProvider {
 
     private List<?> list(UUID authority, String uri) {
         return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(officer(authority)), Argument.listOf(Map.class));
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private static HttpStatus status(Runnable call) {

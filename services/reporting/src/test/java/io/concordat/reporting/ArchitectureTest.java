@@ -9,4 +9,9 @@ class ArchitectureTest {
     void keepsTheDomainPlainAndDependsOnNoOtherService() {
         ArchitectureRules.verify("reporting");
     }
+
+    @Test
+    void controllersCallUseCasesAndOnlyUseCasesPublish() {
+        ArchitectureRules.verifyLayering("reporting");
+    }
 }

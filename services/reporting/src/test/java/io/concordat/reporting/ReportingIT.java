@@ -53,6 +53,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -543,10 +544,6 @@ class ReportingIT implements TestPropertyProvider {
 
     private static String viewer(UUID authority) {
         return TestTokens.get().forAuthority(authority, Roles.REGIONAL_VIEWER);
-    }
-
-    private static String officer(UUID authority) {
-        return TestTokens.get().forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private static long number(Object value) {

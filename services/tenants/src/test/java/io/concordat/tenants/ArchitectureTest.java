@@ -9,4 +9,9 @@ class ArchitectureTest {
     void keepsTheDomainPlainAndDependsOnNoOtherService() {
         ArchitectureRules.verify("tenants");
     }
+
+    @Test
+    void controllersCallUseCasesAndOnlyUseCasesPublish() {
+        ArchitectureRules.verifyLayering("tenants");
+    }
 }

@@ -1,6 +1,7 @@
 package io.concordat.hosting.app;
 
 import io.concordat.events.EventTypes;
+import io.concordat.events.hosting.v1.ArrangementStarted;
 import io.concordat.events.hosting.v1.ArrangementTerminated;
 import io.concordat.events.hosting.v1.HostTransferAccepted;
 import io.concordat.events.hosting.v1.HostTransferDeclined;
@@ -14,6 +15,8 @@ import io.concordat.events.hosting.v1.RecipientJoined;
 import io.concordat.events.hosting.v1.RecipientLeft;
 import io.concordat.events.hosting.v1.SavingsRecorded;
 import io.concordat.hosting.domain.Arrangement;
+import io.concordat.hosting.domain.ArrangementStatus;
+import io.concordat.hosting.domain.Basis;
 import io.concordat.hosting.domain.Consent;
 import io.concordat.hosting.domain.FinancialYear;
 import io.concordat.hosting.domain.HostTransfer;
@@ -36,10 +39,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The use cases of a running arrangement that bind councils or move money: asking a council to
- * receive the service and its answer, proposing a new host and its answer, recharges, termination,
- * and each year's ledger. Each loads the arrangement, asks it, records what it returned and
- * publishes the facts, in one transaction as the caller's authority.
+ * The use cases of a running arrangement: starting it, asking a council to receive the service and
+ * its answer, a recipient leaving, proposing a new host and its answer, recharges, termination (also
+ * when an interim condition is met), and each year's baselines, running costs and ledger. Each loads
+ * the arrangement, asks it, records what it returned and publishes the facts, in one transaction as
+ * the caller's authority.
  */
 @Singleton
 public class Arrangements {
@@ -55,6 +59,48 @@ public class Arrangements {
         this.store = store;
         this.authorities = authorities;
         this.events = events;
+    }
+
+    /** The agreed arrangement goes live on a day. */
+    public void start(Caller caller, UUID id, LocalDate startedOn) {
+        transactions.write(caller, connection -> {
+            Arrangement a = load(id);
+            a.requireHost(caller.requireAuthority());
+            a.start(startedOn);
+            store.setStatus(id, ArrangementStatus.LIVE.name());
+            store.log(id, "Started on " + startedOn, caller.subject());
+            events.publish(EventTypes.ARRANGEMENT_STARTED, id.toString(), a.hostAuthorityId(), row(id).regionIds(),
+                    new ArrangementStarted(id, a.hostAuthorityId(), startedOn, caller.subject(), Instant.now()));
+            return null;
+        });
+    }
+
+    /** The host records that a recipient stopped receiving the service on a day. */
+    public void recipientLeaves(Caller caller, UUID id, UUID authority, LocalDate leftOn, String reason) {
+        transactions.write(caller, connection -> {
+            Arrangement a = load(id);
+            a.requireHost(caller.requireAuthority());
+            if (store.recipientLeaves(id, authority, leftOn, reason) == 0) {
+                throw new HostingRuleException(Refusal.CONFLICT, "not-a-recipient",
+                        "That body does not receive the service now.");
+            }
+            store.log(id, authorities.nameOf(authority) + " left on " + leftOn + ": " + reason, caller.subject());
+            events.publish(EventTypes.RECIPIENT_LEFT, id.toString(), a.hostAuthorityId(), row(id).regionIds(),
+                    new RecipientLeft(id, authority, leftOn, reason, Instant.now()));
+            return null;
+        });
+    }
+
+    /** An interim arrangement's condition was met (e.g. the post was filled): it ends that day. */
+    public void conditionMet(Caller caller, UUID id, LocalDate metOn) {
+        transactions.write(caller, connection -> {
+            load(id).requireHost(caller.requireAuthority());
+            ArrangementStore.Arrangement row = row(id);
+            Basis.valueOf(row.basis()).requireEndsOnCondition();
+            store.conditionMet(id, metOn, caller.subject());
+            end(caller, id, metOn, "Condition met: " + row.interimCondition());
+            return null;
+        });
     }
 
     /** The host asks a council to receive the service; it receives nothing until it accepts. */
@@ -221,6 +267,20 @@ public class Arrangements {
     public record Ledger(FinancialYear year, Map<UUID, Long> runningCosts, Map<UUID, Savings.Line> lines) {
     }
 
+    /** Each party (host or recipient) records its own baseline: what the service cost it alone in the year. */
+    public Ledger setBaseline(Caller caller, UUID id, FinancialYear year, long pence) {
+        requireNotNegative(pence);
+        UUID authority = caller.requireAuthority();
+        transactions.write(caller, connection -> {
+            if (!row(id).partyIds().contains(authority)) {
+                throw new HostingRuleException(Refusal.NOT_YOURS, "not-a-party", "Only a host or recipient records a baseline.");
+            }
+            store.setBaseline(id, authority, year.toString(), pence);
+            return null;
+        });
+        return ledger(caller, id, year);
+    }
+
     /** A host of the year records its own running cost for it; a later host cannot overwrite it. */
     public Ledger setRunningCost(Caller caller, UUID id, FinancialYear year, long pence) {
         requireNotNegative(pence);
@@ -286,7 +346,7 @@ public class Arrangements {
         return store.find(id).orElseThrow(() -> notFound(id));
     }
 
-    private static ProblemException notFound(UUID id) {
+    static ProblemException notFound(UUID id) {
         return ProblemException.notFound("arrangement-not-found", "No arrangement " + id + " for you.");
     }
 

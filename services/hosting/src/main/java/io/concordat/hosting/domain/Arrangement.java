@@ -34,6 +34,17 @@ public record Arrangement(UUID id, UUID hostAuthorityId, ArrangementStatus statu
         }
     }
 
+    /** Only an agreed arrangement goes live, and not before the start it was agreed with. */
+    public void start(LocalDate startedOn) {
+        if (status != ArrangementStatus.AGREED) {
+            throw new HostingRuleException(Refusal.CONFLICT, "not-agreed", "Only an agreed arrangement starts; this one is "
+                    + status.name() + ".");
+        }
+        if (startedOn.isBefore(startsOn)) {
+            throw new HostingRuleException("starts-before-agreed-start", "It cannot start before " + startsOn + ".");
+        }
+    }
+
     /**
      * Asks a council to receive the service from a day; it receives nothing until it accepts.
      *

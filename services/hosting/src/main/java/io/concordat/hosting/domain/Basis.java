@@ -4,5 +4,13 @@ package io.concordat.hosting.domain;
 public enum Basis {
     PERMANENT, FIXED_TERM, TRIAL,
     /** Until a stated condition is met, e.g. "until the Head of HR post is filled". */
-    INTERIM
+    INTERIM;
+
+    /** Only an interim arrangement ends when its condition is met. */
+    public void requireEndsOnCondition() {
+        if (this != INTERIM) {
+            throw new HostingRuleException(HostingRuleException.Refusal.CONFLICT, "not-interim",
+                    "Only an interim arrangement ends when its condition is met.");
+        }
+    }
 }

@@ -118,6 +118,41 @@ class ArrangementRulesTest {
                 () -> a.requireIssuerOf(START.minusDays(1), BOLSOVER)).rule(), "before anyone hosted");
     }
 
+    @Test
+    void anArrangementCannotStartTwice() {
+        Arrangement agreed = new Arrangement(UUID.randomUUID(), BOLSOVER, ArrangementStatus.AGREED, START, null,
+                List.of(new HostPeriod(BOLSOVER, START, null)), List.of(), Optional.empty());
+        agreed.start(START);
+        HostingRuleException refused = assertThrows(HostingRuleException.class, () -> live(List.of(), null).start(START));
+        assertEquals("not-agreed", refused.rule());
+        assertEquals(HostingRuleException.Refusal.CONFLICT, refused.refusal());
+    }
+
+    @Test
+    void anArrangementCannotStartBeforeTheStartItWasAgreedWith() {
+        Arrangement agreed = new Arrangement(UUID.randomUUID(), BOLSOVER, ArrangementStatus.AGREED, START, null,
+                List.of(new HostPeriod(BOLSOVER, START, null)), List.of(), Optional.empty());
+        HostingRuleException refused = assertThrows(HostingRuleException.class, () -> agreed.start(START.minusDays(1)));
+        assertEquals("starts-before-agreed-start", refused.rule());
+        assertEquals(HostingRuleException.Refusal.INVALID, refused.refusal());
+    }
+
+    @Test
+    void onlyAnInterimArrangementEndsWhenItsConditionIsMet() {
+        Basis.INTERIM.requireEndsOnCondition();
+        for (Basis other : List.of(Basis.PERMANENT, Basis.FIXED_TERM, Basis.TRIAL)) {
+            assertEquals("not-interim", assertThrows(HostingRuleException.class, other::requireEndsOnCondition).rule());
+        }
+    }
+
+    @Test
+    void onlyTheCurrentHostRunsTheArrangement() {
+        Arrangement a = live(List.of(), null);
+        a.requireHost(BOLSOVER);
+        HostingRuleException refused = assertThrows(HostingRuleException.class, () -> a.requireHost(BASSETLAW));
+        assertEquals(HostingRuleException.Refusal.NOT_YOURS, refused.refusal());
+    }
+
     private static Arrangement live(List<Recipient> recipients, LocalDate exitOn) {
         return new Arrangement(UUID.randomUUID(), BOLSOVER, ArrangementStatus.LIVE, START, exitOn,
                 List.of(new HostPeriod(BOLSOVER, START, null)), recipients, Optional.empty());

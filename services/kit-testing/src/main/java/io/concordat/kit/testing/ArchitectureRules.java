@@ -1,5 +1,6 @@
 package io.concordat.kit.testing;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -40,5 +41,30 @@ public final class ArchitectureRules {
         ArchRule noServiceDependsOnAnother = noClasses().should().dependOnClassesThat().resideInAnyPackage(others)
                 .because("services share only event contracts and the kit; what one needs of another it learns from events");
         noServiceDependsOnAnother.check(classes);
+    }
+
+    /**
+     * Checks the layering of a write service: {@code api} and {@code messaging} both call the use
+     * cases in {@code app} and never each other; only {@code app} publishes events; no controller
+     * depends on another.
+     */
+    public static void verifyLayering(String service) {
+        String base = "io.concordat." + service;
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(base);
+        noClasses().that().resideInAPackage(base + ".api..").should().dependOnClassesThat()
+                .resideInAnyPackage(base + ".messaging..").allowEmptyShould(true)
+                .because("api and messaging both call app, not each other").check(classes);
+        noClasses().that().resideInAPackage(base + ".messaging..").should().dependOnClassesThat()
+                .resideInAnyPackage(base + ".api..").allowEmptyShould(true)
+                .because("api and messaging both call app, not each other").check(classes);
+        noClasses().that().resideInAPackage(base + ".api..").should().dependOnClassesThat()
+                .areAssignableTo("io.concordat.kit.outbox.EventPublisher")
+                .allowEmptyShould(true).because("a use case in app publishes the facts it made").check(classes);
+        noClasses().that().resideInAPackage(base + ".api..").and().haveSimpleNameEndingWith("Controller")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage(base + ".api..")
+                        .and(JavaClass.Predicates.simpleNameEndingWith("Controller")))
+                .allowEmptyShould(true).because("no controller depends on another").check(classes);
     }
 }

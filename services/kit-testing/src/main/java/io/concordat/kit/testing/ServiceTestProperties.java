@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The properties that point a service under test at the shared test servers: its own database
- * on the test PostgreSQL, the test Kafka broker and the test token issuer. Return them from a
- * test's {@code TestPropertyProvider}.
+ * on the test PostgreSQL, the test Kafka broker and the test token issuer, and a free HTTP port.
+ * Return them from a test's {@code TestPropertyProvider}.
  */
 public final class ServiceTestProperties {
 
@@ -26,6 +26,8 @@ public final class ServiceTestProperties {
         properties.put("concordat.kafka.bootstrap-servers", TestServers.kafkaBootstrapServers());
         properties.put("concordat.oidc.issuer", TestTokens.get().issuer());
         properties.put("concordat.outbox.relay.idle-wait", "250ms");
+        // a free port each time: suites of several services run side by side on one machine
+        properties.put("micronaut.server.port", "-1");
         return properties;
     }
 }

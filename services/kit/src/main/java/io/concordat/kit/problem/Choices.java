@@ -16,7 +16,7 @@ public final class Choices {
     public static <E extends Enum<E>> E parse(Class<E> type, String value, String what) {
         String wanted = value == null ? "" : value.strip().toUpperCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
         return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(wanted)).findFirst()
-                .orElseThrow(() -> ProblemException.badRequest("unknown-" + what.replace(' ', '-'), "'" + value + "' is not a " + what
+                .orElseThrow(() -> ProblemException.badRequest("unknown-" + what.replace(' ', '-'), "'" + value + "' is not " + (what.matches("(?i)[aeiou].*") ? "an " : "a ") + what
                         + "; use one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
                         .collect(Collectors.joining(", ")) + "."));
     }

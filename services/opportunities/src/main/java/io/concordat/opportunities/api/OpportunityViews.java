@@ -4,25 +4,24 @@ import io.concordat.kit.directory.AuthorityDirectory;
 import io.concordat.opportunities.domain.Horizon;
 import io.concordat.opportunities.domain.Stage;
 import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRegionRepository;
 import io.concordat.opportunities.store.OpportunityRow;
+import io.concordat.opportunities.store.OpportunityStore;
 import jakarta.inject.Singleton;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /** Shapes opportunities into the API's views; runs in the reader's transaction, so it shows what they may see. */
 @Singleton
 public class OpportunityViews {
 
-    private final OpportunityRegionRepository sharing;
+    private final OpportunityStore sharing;
     private final CollaborationStore collaboration;
     private final AuthorityDirectory authorities;
 
-    public OpportunityViews(OpportunityRegionRepository sharing, CollaborationStore collaboration,
+    public OpportunityViews(OpportunityStore sharing, CollaborationStore collaboration,
                             AuthorityDirectory authorities) {
         this.sharing = sharing;
         this.collaboration = collaboration;
@@ -54,9 +53,7 @@ public class OpportunityViews {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<UUID, List<UUID>> regions = sharing.findByKeyOpportunityIdIn(rows.stream().map(OpportunityRow::id).toList())
-                .stream().collect(Collectors.groupingBy(r -> r.key().opportunityId(),
-                        Collectors.mapping(r -> r.key().regionId(), Collectors.toList())));
+        Map<UUID, List<UUID>> regions = sharing.regionsOf(rows.stream().map(OpportunityRow::id).toList());
         return rows.stream().map(row -> OpportunityView.of(row, regions.getOrDefault(row.id(), List.of()))).toList();
     }
 }

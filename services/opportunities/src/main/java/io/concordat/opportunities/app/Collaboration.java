@@ -30,7 +30,7 @@ import io.concordat.opportunities.domain.Participation;
 import io.concordat.opportunities.domain.Stage;
 import io.concordat.opportunities.store.CollaborationStore;
 import io.concordat.opportunities.store.CollaborationStore.StoredBusinessCase;
-import io.concordat.opportunities.store.OpportunityRepository;
+import io.concordat.opportunities.store.OpportunityStore;
 import io.concordat.opportunities.store.OpportunityRow;
 import jakarta.inject.Singleton;
 
@@ -50,12 +50,12 @@ import java.util.UUID;
 public class Collaboration {
 
     private final Proposals proposals;
-    private final OpportunityRepository rows;
+    private final OpportunityStore rows;
     private final CollaborationStore store;
     private final RegionMemberships memberships;
     private final EventPublisher events;
 
-    public Collaboration(Proposals proposals, OpportunityRepository rows, CollaborationStore store,
+    public Collaboration(Proposals proposals, OpportunityStore rows, CollaborationStore store,
                          RegionMemberships memberships, EventPublisher events) {
         this.proposals = proposals;
         this.rows = rows;

@@ -13,10 +13,8 @@ import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.ParticipantStatus;
 import io.concordat.opportunities.domain.Participation;
 import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRegionRepository;
-import io.concordat.opportunities.store.OpportunityRegionRow;
-import io.concordat.opportunities.store.OpportunityRepository;
 import io.concordat.opportunities.store.OpportunityRow;
+import io.concordat.opportunities.store.OpportunityStore;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
@@ -31,18 +29,15 @@ import java.util.UUID;
 @Singleton
 public class Proposals {
 
-    private final OpportunityRepository opportunities;
-    private final OpportunityRegionRepository sharing;
+    private final OpportunityStore opportunities;
     private final CollaborationStore collaboration;
     private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
     private final EventPublisher events;
 
-    public Proposals(OpportunityRepository opportunities, OpportunityRegionRepository sharing,
-                     CollaborationStore collaboration, AuthorityDirectory authorities, RegionMemberships memberships,
-                     EventPublisher events) {
+    public Proposals(OpportunityStore opportunities, CollaborationStore collaboration, AuthorityDirectory authorities,
+                     RegionMemberships memberships, EventPublisher events) {
         this.opportunities = opportunities;
-        this.sharing = sharing;
         this.collaboration = collaboration;
         this.authorities = authorities;
         this.memberships = memberships;
@@ -63,12 +58,12 @@ public class Proposals {
                     "Your authority's registration has not reached this service; it cannot propose yet.");
         }
         requireOwnRegions(authorityId, regions);
-        OpportunityRow row = opportunities.save(new OpportunityRow(opportunity.id(), authorityId, opportunity.title(),
+        OpportunityRow row = new OpportunityRow(opportunity.id(), authorityId, opportunity.title(),
                 opportunity.serviceArea().code(), opportunity.description(), opportunity.stage().name(),
                 opportunity.proposedBy(), opportunity.proposedAt(), name(opportunity.model()), name(opportunity.trigger()),
-                opportunity.horizon().name(), targetDecisionOn, targetStartOn, false, null));
-        regions.forEach(region -> sharing.save(new OpportunityRegionRow(new OpportunityRegionRow.Key(row.id(), region),
-                authorityId)));
+                opportunity.horizon().name(), targetDecisionOn, targetStartOn, false, null);
+        opportunities.insert(row);
+        regions.forEach(region -> opportunities.share(row.id(), region, authorityId));
         collaboration.join(row.id(), new Participant(authorityId, Participation.proposerRole(proposerRole),
                 ParticipantStatus.COMMITTED, true), row.proposedAt());
         events.publish(EventTypes.OPPORTUNITY_PROPOSED, row.id().toString(), authorityId, regions,
@@ -88,7 +83,7 @@ public class Proposals {
     }
 
     public OpportunityRow find(UUID id) {
-        return opportunities.findById(id)
+        return opportunities.find(id)
                 .orElseThrow(() -> ProblemException.notFound("opportunity-not-found", "No opportunity " + id + " for you."));
     }
 
@@ -98,7 +93,7 @@ public class Proposals {
     }
 
     public List<UUID> regionsOf(UUID id) {
-        return sharing.findByKeyOpportunityIdIn(List.of(id)).stream().map(r -> r.key().regionId()).toList();
+        return opportunities.regionsOf(List.of(id)).getOrDefault(id, List.of());
     }
 
     private void requireOwnRegions(UUID authorityId, List<UUID> regions) {

@@ -1,16 +1,14 @@
 package io.concordat.opportunities.store;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.data.annotation.Id;
-import io.micronaut.data.annotation.MappedEntity;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-@MappedEntity("opportunity")
+/** An opportunity as stored. */
 public record OpportunityRow(
-        @Id UUID id,
+        UUID id,
         UUID authorityId,
         String title,
         String serviceArea,

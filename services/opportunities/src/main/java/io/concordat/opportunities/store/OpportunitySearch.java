@@ -17,7 +17,7 @@ import java.util.UUID;
 @Singleton
 public class OpportunitySearch {
 
-    private static final String COLUMNS = "o.id, o.authority_id, o.title, o.service_area, o.description, o.stage, "
+    static final String COLUMNS = "o.id, o.authority_id, o.title, o.service_area, o.description, o.stage, "
             + "o.proposed_by, o.proposed_at, o.model, o.trigger, o.horizon, o.target_decision_on, o.target_start_on, "
             + "o.approved_published, o.board_region_id";
 

@@ -3,7 +3,7 @@ package io.concordat.reporting.api;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
-import io.concordat.reporting.domain.Dashboard;
+import io.concordat.reporting.app.Dashboards;
 import io.concordat.reporting.domain.Listing;
 import io.concordat.reporting.domain.Scope;
 import io.concordat.reporting.store.DashboardStore;
@@ -15,7 +15,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.validation.Validated;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -33,40 +32,23 @@ import java.util.UUID;
 @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN,
         Roles.PLATFORM_ADMIN})
 @Validated
-@SerdeImport(Dashboard.class)
-@SerdeImport(Dashboard.Pipeline.class)
-@SerdeImport(Dashboard.Arrangements.class)
-@SerdeImport(Dashboard.Count.class)
-@SerdeImport(Dashboard.Sharing.class)
-@SerdeImport(Dashboard.Party.class)
-@SerdeImport(Dashboard.Link.class)
-@SerdeImport(Dashboard.Savings.class)
-@SerdeImport(Dashboard.YearSavings.class)
-@SerdeImport(Dashboard.AuthoritySavings.class)
-@SerdeImport(Dashboard.Indicators.class)
-@SerdeImport(Dashboard.Attention.class)
-@SerdeImport(Dashboard.Upcoming.class)
-@SerdeImport(Dashboard.Vacancies.class)
-@SerdeImport(Dashboard.Vacancy.class)
-@SerdeImport(Listing.Arrangement.class)
-@SerdeImport(Listing.Opportunity.class)
 public class DashboardController {
-
-    /** How far ahead "coming up" looks. */
-    public static final int DAYS_AHEAD = 90;
 
     private final TenantTransactions transactions;
     private final DashboardStore dashboards;
+    private final Dashboards figures;
     private final ReportingAccess access;
 
-    public DashboardController(TenantTransactions transactions, DashboardStore dashboards, ReportingAccess access) {
+    public DashboardController(TenantTransactions transactions, DashboardStore dashboards, Dashboards figures,
+                               ReportingAccess access) {
         this.transactions = transactions;
         this.dashboards = dashboards;
+        this.figures = figures;
         this.access = access;
     }
 
     @Get("/regions/{regionId}/dashboard")
-    public Dashboard region(Caller caller, @PathVariable UUID regionId, @Nullable @QueryValue LocalDate on) {
+    public DashboardView region(Caller caller, @PathVariable UUID regionId, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> {
             String name = access.requireRegion(caller, regionId);
             return dashboard(Scope.region(regionId), name, ReportingAccess.day(on));
@@ -74,7 +56,7 @@ public class DashboardController {
     }
 
     @Get("/authorities/{authorityId}/dashboard")
-    public Dashboard authority(Caller caller, @PathVariable UUID authorityId, @Nullable @QueryValue LocalDate on) {
+    public DashboardView authority(Caller caller, @PathVariable UUID authorityId, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> {
             access.requireAuthority(caller, authorityId);
             return dashboard(Scope.authority(authorityId), dashboards.names(List.of(authorityId)).get(authorityId),
@@ -85,18 +67,19 @@ public class DashboardController {
     /** National figures, across every authority and region: for platform admins. */
     @Get("/national/dashboard")
     @Secured(Roles.PLATFORM_ADMIN)
-    public Dashboard national(Caller caller, @Nullable @QueryValue LocalDate on) {
+    public DashboardView national(Caller caller, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> dashboard(Scope.national(), "All authorities", ReportingAccess.day(on)));
     }
 
     /** The caller's own authority's pipeline: what it proposed or takes part in. */
     @Get("/pipeline")
-    public Dashboard.Pipeline pipeline(Caller caller) {
-        return transactions.read(caller, connection -> dashboards.pipeline(Scope.authority(caller.requireAuthority())));
+    public DashboardView.Pipeline pipeline(Caller caller) {
+        return transactions.read(caller, connection -> DashboardView.Pipeline.of(
+                dashboards.pipeline(Scope.authority(caller.requireAuthority()))));
     }
 
     @Get("/regions/{regionId}/arrangements")
-    public Page<Listing.Arrangement> regionArrangements(Caller caller, @PathVariable UUID regionId,
+    public Page<ArrangementListingView> regionArrangements(Caller caller, @PathVariable UUID regionId,
                                                        @Nullable @QueryValue String theme,
                                                        @Nullable @QueryValue String serviceArea,
                                                        @Nullable @QueryValue String status,
@@ -109,12 +92,13 @@ public class DashboardController {
             access.requireRegion(caller, regionId);
             DashboardStore.Paged<Listing.Arrangement> found =
                     dashboards.arrangementPage(Scope.region(regionId), filters, page, size);
-            return Page.of(found.rows(), Pageable.from(page, size), found.total());
+            return Page.of(found.rows().stream().map(ArrangementListingView::of).toList(), Pageable.from(page, size),
+                    found.total());
         });
     }
 
     @Get("/regions/{regionId}/opportunities")
-    public Page<Listing.Opportunity> regionOpportunities(Caller caller, @PathVariable UUID regionId,
+    public Page<OpportunityListingView> regionOpportunities(Caller caller, @PathVariable UUID regionId,
                                                          @Nullable @QueryValue String stage,
                                                          @Nullable @QueryValue String theme,
                                                          @Nullable @QueryValue String serviceArea,
@@ -130,14 +114,12 @@ public class DashboardController {
             access.requireRegion(caller, regionId);
             DashboardStore.Paged<Listing.Opportunity> found =
                     dashboards.opportunityPage(Scope.region(regionId), filters, page, size);
-            return Page.of(found.rows(), Pageable.from(page, size), found.total());
+            return Page.of(found.rows().stream().map(OpportunityListingView::of).toList(), Pageable.from(page, size),
+                    found.total());
         });
     }
 
-    private Dashboard dashboard(Scope scope, String name, LocalDate on) {
-        return new Dashboard(scope.kind().name(), scope.id(), name, on, dashboards.dataAsOf(), dashboards.pipeline(scope),
-                dashboards.arrangements(scope), dashboards.sharing(scope), dashboards.savings(scope),
-                dashboards.indicators(scope), dashboards.upcoming(scope, on, on.plusDays(DAYS_AHEAD)),
-                dashboards.vacancies(scope, on));
+    private DashboardView dashboard(Scope scope, String name, LocalDate on) {
+        return DashboardView.of(figures.dashboard(scope, name, on));
     }
 }

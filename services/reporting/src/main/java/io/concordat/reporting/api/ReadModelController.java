@@ -2,14 +2,12 @@ package io.concordat.reporting.api;
 
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Roles;
-import io.concordat.reporting.messaging.ReadModels;
-import io.concordat.reporting.store.ReadModelStore;
+import io.concordat.reporting.app.ReadModels;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
-import io.micronaut.serde.annotation.SerdeImport;
 
 /**
  * The read models' state for platform admins: the last build, whether a rebuild is under way,
@@ -17,9 +15,6 @@ import io.micronaut.serde.annotation.SerdeImport;
  */
 @Controller("/api/v1/reporting/read-models")
 @Secured(Roles.PLATFORM_ADMIN)
-@SerdeImport(ReadModels.Status.class)
-@SerdeImport(ReadModelStore.Build.class)
-@SerdeImport(ReadModelStore.Fingerprint.class)
 public class ReadModelController {
 
     private final ReadModels readModels;
@@ -29,8 +24,8 @@ public class ReadModelController {
     }
 
     @Get
-    public ReadModels.Status status() {
-        return readModels.status();
+    public ReadModelsView status() {
+        return ReadModelsView.of(readModels.status());
     }
 
     /**

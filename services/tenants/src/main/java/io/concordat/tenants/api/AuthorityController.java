@@ -1,17 +1,15 @@
 package io.concordat.tenants.api;
 
-import io.concordat.events.EventTypes;
-import io.concordat.events.tenants.v1.AuthorityUpdated;
-import io.concordat.kit.outbox.EventPublisher;
+import io.concordat.kit.problem.Choices;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
+import io.concordat.tenants.app.Authorities;
 import io.concordat.tenants.domain.Authority;
+import io.concordat.tenants.domain.AuthorityKind;
 import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.FirstAdmin;
-import io.concordat.tenants.domain.InvalidRegistrationException;
-import io.concordat.tenants.app.Authorities;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
 import io.micronaut.core.annotation.Nullable;
@@ -35,7 +33,6 @@ import jakarta.validation.constraints.Size;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -50,29 +47,20 @@ public class AuthorityController {
     private final TenantTransactions transactions;
     private final AuthorityRepository authorities;
     private final Authorities lifecycle;
-    private final EventPublisher events;
 
-    public AuthorityController(TenantTransactions transactions, AuthorityRepository authorities, Authorities lifecycle,
-                               EventPublisher events) {
+    public AuthorityController(TenantTransactions transactions, AuthorityRepository authorities, Authorities lifecycle) {
         this.transactions = transactions;
         this.authorities = authorities;
         this.lifecycle = lifecycle;
-        this.events = events;
     }
 
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<AuthorityView> register(Caller caller, @Valid @Body RegisterAuthorityRequest request) {
-        Authority authority;
-        FirstAdmin admin;
-        try {
-            authority = Authority.register(request.name(), request.kind(), request.gssCode(), request.emailDomains(),
-                    caller.subject(), Instant.now()).requireSignInDomain();
-            admin = FirstAdmin.of(request.firstAdmin().email(), request.firstAdmin().firstName(),
-                    request.firstAdmin().lastName());
-        } catch (InvalidRegistrationException e) {
-            throw ProblemException.badRequest(e.rule(), e.getMessage());
-        }
+        Authority authority = Authority.register(request.name(), kind(request.kind()), request.gssCode(),
+                request.emailDomains(), caller.subject(), Instant.now()).requireSignInDomain();
+        FirstAdmin admin = FirstAdmin.of(request.firstAdmin().email(), request.firstAdmin().firstName(),
+                request.firstAdmin().lastName());
         AuthorityRow row = lifecycle.register(caller, authority, admin);
         return HttpResponse.created(AuthorityView.of(row, true), URI.create("/api/v1/tenants/authorities/" + row.id()));
     }
@@ -97,27 +85,7 @@ public class AuthorityController {
     @Patch("/{id}")
     @Secured({Roles.PLATFORM_ADMIN, Roles.AUTHORITY_ADMIN})
     public AuthorityView update(Caller caller, @PathVariable UUID id, @Valid @Body UpdateAuthorityRequest request) {
-        if (!caller.hasRole(Roles.PLATFORM_ADMIN) && !caller.authorityId().map(id::equals).orElse(false)) {
-            throw ProblemException.forbidden("not-your-authority", "Only its own admins or the platform change an authority.");
-        }
-        return transactions.write(caller, connection -> {
-            AuthorityRow row = find(id);
-            Authority changed;
-            try {
-                changed = Authority.register(request.name() == null ? row.name() : request.name(), row.kind(),
-                        row.gssCode(), request.emailDomains() == null ? List.of(row.emailDomains()) : request.emailDomains(),
-                        row.registeredBy(), row.registeredAt());
-                if (request.emailDomains() != null) {
-                    changed.requireSignInDomain();
-                }
-            } catch (InvalidRegistrationException e) {
-                throw ProblemException.badRequest(e.rule(), e.getMessage());
-            }
-            authorities.update(id, changed.name(), changed.emailDomains().toArray(String[]::new));
-            events.publish(EventTypes.AUTHORITY_UPDATED, id.toString(), id, List.of(),
-                    new AuthorityUpdated(id, changed.name(), changed.emailDomains(), caller.subject(), Instant.now()));
-            return AuthorityView.of(find(id), true);
-        });
+        return AuthorityView.of(lifecycle.update(caller, id, request.name(), request.emailDomains()), true);
     }
 
     @Get("/{id}")
@@ -155,16 +123,15 @@ public class AuthorityController {
         if (requested == null || requested.isBlank()) {
             return Set.of(AuthorityStatus.APPROVED.name());
         }
-        AuthorityStatus wanted;
-        try {
-            wanted = AuthorityStatus.valueOf(requested.strip().toUpperCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("unknown-status", "'" + requested + "' is not PENDING, APPROVED or SUSPENDED.");
-        }
+        AuthorityStatus wanted = Choices.parse(AuthorityStatus.class, requested, "status");
         if (!wanted.isLive() && !platform) {
             throw ProblemException.forbidden("platform-only", "Only the platform lists pending or suspended authorities.");
         }
         return Set.of(wanted.name());
+    }
+
+    static AuthorityKind kind(String kind) {
+        return Choices.parse(AuthorityKind.class, kind, "authority kind");
     }
 
     private AuthorityRow find(UUID id) {

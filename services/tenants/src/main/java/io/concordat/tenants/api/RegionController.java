@@ -1,29 +1,19 @@
 package io.concordat.tenants.api;
 
-import io.concordat.events.EventEnvelope;
-import io.concordat.events.EventTypes;
-import io.concordat.events.tenants.v1.MembershipApproved;
-import io.concordat.events.tenants.v1.MembershipDeclined;
-import io.concordat.events.tenants.v1.MembershipEnded;
-import io.concordat.events.tenants.v1.MembershipRequested;
-import io.concordat.events.tenants.v1.RegionBoardDescribed;
-import io.concordat.events.tenants.v1.RegionCreated;
-import io.concordat.kit.outbox.EventPublisher;
+import io.concordat.kit.problem.Choices;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
-import io.concordat.tenants.domain.AuthorityStatus;
+import io.concordat.tenants.app.Regions;
 import io.concordat.tenants.domain.Board;
-import io.concordat.tenants.domain.InvalidRegistrationException;
-import io.concordat.tenants.domain.LifecycleException;
+import io.concordat.tenants.domain.BoardRule;
 import io.concordat.tenants.domain.MembershipPeriod;
-import io.concordat.tenants.domain.MembershipRequestStatus;
 import io.concordat.tenants.domain.Region;
+import io.concordat.tenants.domain.RegionKind;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
 import io.concordat.tenants.store.MembershipRequestRepository;
-import io.concordat.tenants.store.MembershipRequestRow;
 import io.concordat.tenants.store.RegionMemberRepository;
 import io.concordat.tenants.store.RegionMemberRow;
 import io.concordat.tenants.store.RegionRepository;
@@ -46,7 +36,6 @@ import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,62 +52,32 @@ import java.util.stream.Collectors;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class RegionController {
 
-    private static final ZoneId UK = ZoneId.of("Europe/London");
-
     private final TenantTransactions transactions;
     private final RegionRepository regions;
     private final RegionMemberRepository members;
     private final MembershipRequestRepository requests;
     private final AuthorityRepository authorities;
-    private final EventPublisher events;
+    private final Regions lifecycle;
 
     public RegionController(TenantTransactions transactions, RegionRepository regions, RegionMemberRepository members,
-                            MembershipRequestRepository requests, AuthorityRepository authorities, EventPublisher events) {
+                            MembershipRequestRepository requests, AuthorityRepository authorities, Regions lifecycle) {
         this.transactions = transactions;
         this.regions = regions;
         this.members = members;
         this.requests = requests;
         this.authorities = authorities;
-        this.events = events;
+        this.lifecycle = lifecycle;
     }
 
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<RegionView> create(Caller caller, @Valid @Body CreateRegionRequest request) {
-        Region region;
-        Board board;
-        try {
-            region = Region.create(request.name(), request.kind(), request.memberAuthorityIds(), caller.subject(),
-                    Instant.now());
-            board = request.board() == null ? null : Board.describe(request.board().membersPerAuthority(),
-                    request.board().rule(), request.board().minimumFromEach());
-        } catch (InvalidRegistrationException e) {
-            throw ProblemException.badRequest(e.rule(), e.getMessage());
-        }
-        LocalDate joinedOn = dated(() -> MembershipPeriod.joining(request.membersJoinedOn(),
-                LocalDate.ofInstant(region.createdAt(), UK), List.of()));
-        RegionView view = transactions.write(caller, connection -> {
-            List<UUID> notLive = region.memberIds().stream().filter(id -> authorities.findById(id)
-                    .map(a -> !AuthorityStatus.valueOf(a.status()).isLive()).orElse(true)).toList();
-            if (!notLive.isEmpty()) {
-                throw ProblemException.unprocessable("unknown-authority", "No approved authority " + notLive + ".");
-            }
-            if (regions.existsByName(region.name())) {
-                throw ProblemException.conflict("duplicate-region", "A region named '" + region.name() + "' exists.");
-            }
-            regions.save(new RegionRow(region.id(), region.name(), region.kind().name(), region.createdAt(),
-                    region.createdBy(), board == null ? null : board.membersPerAuthority(),
-                    board == null ? null : board.rule().name(), board == null ? null : board.minimumFromEach()));
-            region.memberIds().forEach(id -> members.save(new RegionMemberRow(UUID.randomUUID(), region.id(), id, joinedOn,
-                    null)));
-            events.publish(EventTypes.REGION_CREATED, region.id().toString(), EventEnvelope.PLATFORM, List.of(region.id()),
-                    new RegionCreated(region.id(), region.name(), region.kind().name(), List.copyOf(region.memberIds()),
-                            region.createdAt(), request.membersJoinedOn() == null ? null : joinedOn));
-            if (board != null) {
-                publishBoard(region.id(), board);
-            }
-            return view(find(region.id()), MembershipPeriod::isCurrent);
-        });
+        Region region = Region.create(request.name(), kind(request.kind()), request.memberAuthorityIds(), caller.subject(),
+                Instant.now());
+        Board board = request.board() == null ? null : Board.describe(request.board().membersPerAuthority(),
+                boardRule(request.board().rule()), request.board().minimumFromEach());
+        lifecycle.create(caller, region, board, request.membersJoinedOn());
+        RegionView view = transactions.read(caller, connection -> view(find(region.id()), MembershipPeriod::isCurrent));
         return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + region.id()));
     }
 
@@ -126,19 +85,9 @@ public class RegionController {
     @Put("/{id}/board")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public RegionView describeBoard(Caller caller, @PathVariable UUID id, @Valid @Body BoardRequest request) {
-        Board board;
-        try {
-            board = Board.describe(request.membersPerAuthority(), request.rule(), request.minimumFromEach());
-        } catch (InvalidRegistrationException e) {
-            throw ProblemException.badRequest(e.rule(), e.getMessage());
-        }
-        return transactions.write(caller, connection -> {
-            find(id);
-            requireRegionAdmin(caller, id);
-            regions.update(id, board.membersPerAuthority(), board.rule().name(), board.minimumFromEach());
-            publishBoard(id, board);
-            return view(find(id), MembershipPeriod::isCurrent);
-        });
+        Board board = Board.describe(request.membersPerAuthority(), boardRule(request.rule()), request.minimumFromEach());
+        lifecycle.describeBoard(caller, id, board);
+        return transactions.read(caller, connection -> view(find(id), MembershipPeriod::isCurrent));
     }
 
     /**
@@ -174,28 +123,8 @@ public class RegionController {
     @Secured(Roles.AUTHORITY_ADMIN)
     public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id,
                                                                  @Nullable @Body JoiningRequest joining) {
-        UUID authority = caller.requireAuthority();
-        LocalDate asked = joining == null ? null : joining.joinedOn();
-        MembershipRequestView view = transactions.write(caller, connection -> {
-            find(id);
-            AuthorityRow own = authorities.findById(authority).orElseThrow(() -> ProblemException.forbidden(
-                    "authority-not-registered", "Your authority is not registered."));
-            if (!AuthorityStatus.valueOf(own.status()).isLive()) {
-                throw ProblemException.conflict("authority-not-approved", "Your authority is not approved yet.");
-            }
-            if (members.isCurrentMember(id, authority)) {
-                throw ProblemException.conflict("already-a-member", "Your authority is already a member of this region.");
-            }
-            if (requests.existsByRegionIdAndAuthorityIdAndStatus(id, authority, MembershipRequestStatus.PENDING.name())) {
-                throw ProblemException.conflict("already-requested", "Your authority has already asked to join.");
-            }
-            dated(() -> MembershipPeriod.joining(asked, LocalDate.now(UK), history(id, authority)));
-            MembershipRequestRow row = requests.save(new MembershipRequestRow(UUID.randomUUID(), id, authority,
-                    MembershipRequestStatus.PENDING.name(), caller.subject(), Instant.now(), null, null, null, asked));
-            events.publish(EventTypes.MEMBERSHIP_REQUESTED, id.toString(), authority, List.of(id),
-                    new MembershipRequested(row.id(), id, authority, caller.subject(), row.requestedAt(), asked));
-            return MembershipRequestView.of(row);
-        });
+        MembershipRequestView view = MembershipRequestView.of(lifecycle.requestMembership(caller, id,
+                joining == null ? null : joining.joinedOn()));
         return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + id + "/membership-requests/" + view.id()));
     }
 
@@ -212,14 +141,15 @@ public class RegionController {
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
                                          @Nullable @Body JoiningRequest joining) {
-        return decide(caller, id, requestId, true, null, joining == null ? null : joining.joinedOn());
+        return MembershipRequestView.of(lifecycle.decide(caller, id, requestId, true, null,
+                joining == null ? null : joining.joinedOn()));
     }
 
     @Post("/{id}/membership-requests/{requestId}/decline")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView decline(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
                                          @Valid @Body SuspendRequest reason) {
-        return decide(caller, id, requestId, false, reason.reason().strip(), null);
+        return MembershipRequestView.of(lifecycle.decide(caller, id, requestId, false, reason.reason().strip(), null));
     }
 
     /**
@@ -231,90 +161,20 @@ public class RegionController {
     @Secured({Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public RegionView leave(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId,
                             @Nullable @Body LeavingRequest leaving) {
-        return transactions.write(caller, connection -> {
-            find(id);
-            boolean ownAdmin = caller.hasRole(Roles.AUTHORITY_ADMIN) && caller.authorityId().map(authorityId::equals).orElse(false);
-            if (!ownAdmin) {
-                requireRegionAdmin(caller, id);
-            }
-            MembershipPeriod current = history(id, authorityId).stream().filter(MembershipPeriod::isCurrent).findFirst()
-                    .orElseThrow(() -> ProblemException.conflict("not-a-member",
-                            "Authority " + authorityId + " is not a member of the region."));
-            LocalDate leftOn = dated(() -> current.leaving(leaving == null ? null : leaving.leftOn(), LocalDate.now(UK)));
-            members.endMembership(id, authorityId, leftOn);
-            events.publish(EventTypes.MEMBERSHIP_ENDED, id.toString(), authorityId, List.of(id),
-                    new MembershipEnded(id, authorityId, leftOn, caller.subject(), Instant.now()));
-            return view(find(id), null);
-        });
-    }
-
-    private MembershipRequestView decide(Caller caller, UUID regionId, UUID requestId, boolean approve, String reason,
-                                         LocalDate joinedOn) {
-        return transactions.write(caller, connection -> {
-            find(regionId);
-            requireRegionAdmin(caller, regionId);
-            MembershipRequestRow request = requests.findByIdAndRegionId(requestId, regionId).orElseThrow(() ->
-                    ProblemException.notFound("request-not-found", "No request " + requestId + " to join this region."));
-            MembershipRequestStatus next;
-            try {
-                next = MembershipRequestStatus.valueOf(request.status()).decide(approve);
-            } catch (LifecycleException e) {
-                throw ProblemException.conflict(e.rule(), e.getMessage());
-            }
-            Instant now = Instant.now();
-            requests.update(requestId, next.name(), caller.subject(), now, reason);
-            if (approve) {
-                LocalDate asked = joinedOn != null ? joinedOn : request.joinedOn();
-                LocalDate day = dated(() -> MembershipPeriod.joining(asked, LocalDate.ofInstant(now, UK),
-                        history(regionId, request.authorityId())));
-                members.save(new RegionMemberRow(UUID.randomUUID(), regionId, request.authorityId(), day, null));
-                events.publish(EventTypes.MEMBERSHIP_APPROVED, regionId.toString(), request.authorityId(), List.of(regionId),
-                        new MembershipApproved(requestId, regionId, request.authorityId(), day, caller.subject(), now));
-            } else {
-                events.publish(EventTypes.MEMBERSHIP_DECLINED, regionId.toString(), request.authorityId(), List.of(regionId),
-                        new MembershipDeclined(requestId, regionId, request.authorityId(), reason, caller.subject(), now));
-            }
-            return MembershipRequestView.of(requests.findById(requestId).orElseThrow());
-        });
-    }
-
-    /** A platform admin, or a region admin whose authority is a member of the region today. */
-    private void requireRegionAdmin(Caller caller, UUID regionId) {
-        if (caller.hasRole(Roles.PLATFORM_ADMIN)) {
-            return;
-        }
-        boolean adminOfMember = caller.hasRole(Roles.REGION_ADMIN)
-                && caller.authorityId().map(a -> members.isCurrentMember(regionId, a)).orElse(false);
-        if (!adminOfMember) {
-            throw ProblemException.forbidden("not-region-admin",
-                    "Only a region admin of a member authority, or the platform, may do this.");
-        }
-    }
-
-    private void publishBoard(UUID regionId, Board board) {
-        events.publish(EventTypes.REGION_BOARD_DESCRIBED, regionId.toString(), EventEnvelope.PLATFORM, List.of(regionId),
-                new RegionBoardDescribed(regionId, board.membersPerAuthority(), board.rule().name(), board.minimumFromEach(),
-                        Instant.now()));
+        lifecycle.leave(caller, id, authorityId, leaving == null ? null : leaving.leftOn());
+        return transactions.read(caller, connection -> view(find(id), null));
     }
 
     private RegionRow find(UUID id) {
         return regions.findById(id).orElseThrow(() -> ProblemException.notFound("region-not-found", "No region " + id + "."));
     }
 
-    private List<MembershipPeriod> history(UUID regionId, UUID authorityId) {
-        return members.findByRegionIdAndAuthorityId(regionId, authorityId).stream()
-                .map(m -> new MembershipPeriod(m.joinedOn(), m.leftOn())).toList();
+    static RegionKind kind(String kind) {
+        return Choices.parse(RegionKind.class, kind, "region kind");
     }
 
-    /** A membership date that breaks a rule is the caller's mistake (400), or conflicts with the record (409). */
-    private static LocalDate dated(java.util.function.Supplier<LocalDate> rule) {
-        try {
-            return rule.get();
-        } catch (InvalidRegistrationException e) {
-            throw ProblemException.badRequest(e.rule(), e.getMessage());
-        } catch (LifecycleException e) {
-            throw ProblemException.conflict(e.rule(), e.getMessage());
-        }
+    static BoardRule boardRule(String rule) {
+        return Choices.parse(BoardRule.class, rule, "board rule");
     }
 
     /** The region with the membership periods {@code shown} keeps, or every period when it is null. */
@@ -330,5 +190,4 @@ public class RegionController {
                 .sorted(Comparator.comparing(RegionView.Member::name).thenComparing(RegionView.Member::joinedOn))
                 .toList());
     }
-
 }

@@ -4,26 +4,25 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.AuthoritySuspended;
+import io.concordat.events.tenants.v1.AuthorityUpdated;
 import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
+import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.tenants.domain.Authority;
+import io.concordat.tenants.domain.AuthorityKind;
 import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.FirstAdmin;
-import io.concordat.tenants.domain.LifecycleException;
 import io.concordat.tenants.provisioning.SignInProvisioning;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * An authority's life as a tenant: registered, approved (its sign-in set up), suspended (its
@@ -82,7 +81,7 @@ public class Authorities {
     public Approval approve(Caller caller, UUID id) {
         return transactions.write(caller, connection -> {
             AuthorityRow row = locked(id);
-            AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).approve());
+            AuthorityStatus next = AuthorityStatus.valueOf(row.status()).approve();
             SignInProvisioning.Provisioned provisioned;
             if (row.organizationId() == null) {
                 provisioned = provisioning.provision(row.id(), row.name(), List.of(row.emailDomains()),
@@ -108,7 +107,7 @@ public class Authorities {
     public AuthorityRow suspend(Caller caller, UUID id, String reason) {
         return transactions.write(caller, connection -> {
             AuthorityRow row = locked(id);
-            AuthorityStatus next = transition(() -> AuthorityStatus.valueOf(row.status()).suspend());
+            AuthorityStatus next = AuthorityStatus.valueOf(row.status()).suspend();
             List<String> disabled = row.organizationId() == null ? List.of()
                     : provisioning.suspend(id, row.organizationId());
             try {
@@ -127,6 +126,26 @@ public class Authorities {
         });
     }
 
+    /** Renames an authority or changes its email domains: its own admins or the platform. */
+    public AuthorityRow update(Caller caller, UUID id, String name, List<String> emailDomains) {
+        if (!caller.hasRole(Roles.PLATFORM_ADMIN) && !caller.authorityId().map(id::equals).orElse(false)) {
+            throw ProblemException.forbidden("not-your-authority", "Only its own admins or the platform change an authority.");
+        }
+        return transactions.write(caller, connection -> {
+            AuthorityRow row = find(id);
+            Authority changed = Authority.register(name == null ? row.name() : name, AuthorityKind.valueOf(row.kind()),
+                    row.gssCode(), emailDomains == null ? List.of(row.emailDomains()) : emailDomains,
+                    row.registeredBy(), row.registeredAt());
+            if (emailDomains != null) {
+                changed.requireSignInDomain();
+            }
+            authorities.update(id, changed.name(), changed.emailDomains().toArray(String[]::new));
+            events.publish(EventTypes.AUTHORITY_UPDATED, id.toString(), id, List.of(),
+                    new AuthorityUpdated(id, changed.name(), changed.emailDomains(), caller.subject(), Instant.now()));
+            return find(id);
+        });
+    }
+
     /** The authority, read after taking its row lock: a second approval or suspension waits, then sees this one's outcome. */
     private AuthorityRow locked(UUID id) {
         authorities.lockById(id);
@@ -141,14 +160,5 @@ public class Authorities {
     private static ProblemException firstAdminTaken(FirstAdmin admin) {
         return ProblemException.conflict("first-admin-signs-in-elsewhere", admin.email()
                 + " already signs in for another authority or the platform; each person signs in for one authority.");
-    }
-
-    private static AuthorityStatus transition(Supplier<AuthorityStatus> step) {
-        try {
-            return step.get();
-        } catch (LifecycleException e) {
-            throw new ProblemException(HttpStatus.CONFLICT, e.rule(), "Conflicts with the current state", e.getMessage(),
-                    Map.of("allowed", e.allowed()));
-        }
     }
 }

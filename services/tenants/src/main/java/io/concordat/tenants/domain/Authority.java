@@ -20,15 +20,14 @@ public record Authority(UUID id, String name, AuthorityKind kind, String gssCode
     private static final Pattern DOMAIN = Pattern.compile("(?=.{4,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]{2,63}");
 
     /**
-     * @throws InvalidRegistrationException when the name, kind, code or a domain is malformed
+     * @throws InvalidRegistrationException when the name, code or a domain is malformed
      */
-    public static Authority register(String name, String kind, String gssCode, List<String> emailDomains,
+    public static Authority register(String name, AuthorityKind kind, String gssCode, List<String> emailDomains,
                                      String registeredBy, Instant now) {
         String cleanName = name == null ? "" : name.strip();
         if (cleanName.isEmpty() || cleanName.length() > MAX_NAME) {
             throw new InvalidRegistrationException("invalid-name", "A name of 1 to " + MAX_NAME + " characters is needed.");
         }
-        AuthorityKind authorityKind = Enums.parse(AuthorityKind.class, kind, "unknown-authority-kind");
         String code = gssCode == null || gssCode.isBlank() ? null : gssCode.strip().toUpperCase(Locale.ROOT);
         if (code != null && !GSS.matcher(code).matches()) {
             throw new InvalidRegistrationException("malformed-gss-code",
@@ -41,7 +40,7 @@ public record Authority(UUID id, String name, AuthorityKind kind, String gssCode
                 throw new InvalidRegistrationException("malformed-email-domain", "'" + domain + "' is not an email domain.");
             }
         }
-        return new Authority(UUID.randomUUID(), cleanName, authorityKind, code, domains, now, registeredBy);
+        return new Authority(UUID.randomUUID(), cleanName, kind, code, domains, now, registeredBy);
     }
 
     /**

@@ -13,13 +13,12 @@ public record Board(int membersPerAuthority, BoardRule rule, Integer minimumFrom
     /**
      * @throws InvalidRegistrationException when the numbers do not fit the rule
      */
-    public static Board describe(int membersPerAuthority, String rule, Integer minimumFromEach) {
+    public static Board describe(int membersPerAuthority, BoardRule rule, Integer minimumFromEach) {
         if (membersPerAuthority < 1 || membersPerAuthority > MAX_MEMBERS_PER_AUTHORITY) {
             throw new InvalidRegistrationException("invalid-board-size",
                     "A board has 1 to " + MAX_MEMBERS_PER_AUTHORITY + " members from each authority.");
         }
-        BoardRule boardRule = Enums.parse(BoardRule.class, rule, "unknown-board-rule");
-        if (boardRule == BoardRule.CONSENSUS_ELSE_MINIMUM_FROM_EACH) {
+        if (rule == BoardRule.CONSENSUS_ELSE_MINIMUM_FROM_EACH) {
             if (minimumFromEach == null || minimumFromEach < 1 || minimumFromEach > membersPerAuthority) {
                 throw new InvalidRegistrationException("invalid-minimum-from-each",
                         "This rule needs a minimum from each authority between 1 and " + membersPerAuthority + ".");
@@ -28,6 +27,6 @@ public record Board(int membersPerAuthority, BoardRule rule, Integer minimumFrom
             throw new InvalidRegistrationException("invalid-minimum-from-each",
                     "A minimum from each authority belongs only to CONSENSUS_ELSE_MINIMUM_FROM_EACH.");
         }
-        return new Board(membersPerAuthority, boardRule, minimumFromEach);
+        return new Board(membersPerAuthority, rule, minimumFromEach);
     }
 }

@@ -1,17 +1,11 @@
 package io.concordat.tenants.domain;
 
-/** A registration that breaks a rule of what an authority or region must be. */
-public class InvalidRegistrationException extends RuntimeException {
+import java.util.List;
 
-    private final String rule;
+/** A registration that breaks a rule of what an authority or region must be. */
+public class InvalidRegistrationException extends TenantRuleException {
 
     public InvalidRegistrationException(String rule, String message) {
-        super(message);
-        this.rule = rule;
-    }
-
-    /** A short stable name of the broken rule, e.g. {@code malformed-gss-code}. */
-    public String rule() {
-        return rule;
+        super(Refusal.INVALID, rule, message, List.of());
     }
 }

@@ -1,4 +1,4 @@
-package io.concordat.reporting.messaging;
+package io.concordat.reporting.app;
 
 import io.concordat.kit.inbox.IdempotentConsumer;
 import io.concordat.kit.tenancy.TenantTransactions;

@@ -1,0 +1,18 @@
+package io.concordat.hosting.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+
+/**
+ * @param outcome CONTINUE, VARY or TERMINATE
+ * @param decidedBy the body that decided, e.g. "Shared Services Board"
+ */
+@Serdeable
+public record CompleteReviewRequest(@NotBlank String outcome, @NotBlank @Size(max = 200) String decidedBy,
+                                    @NotNull LocalDate completedOn, @Nullable @Size(max = 2000) String note) {
+}

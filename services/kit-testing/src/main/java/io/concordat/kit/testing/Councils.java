@@ -1,0 +1,17 @@
+package io.concordat.kit.testing;
+
+import io.concordat.kit.tenancy.Roles;
+
+import java.util.UUID;
+
+/** Council staff as the suites sign them in: one declaration instead of one per suite. */
+public final class Councils {
+
+    private Councils() {
+    }
+
+    /** A token of an officer of the council. */
+    public static String officer(UUID authority) {
+        return TestTokens.get().forAuthority(authority, Roles.AUTHORITY_OFFICER);
+    }
+}
