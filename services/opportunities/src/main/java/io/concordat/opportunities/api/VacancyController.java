@@ -8,12 +8,11 @@ import io.concordat.kit.problem.Choices;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.opportunities.app.Proposals;
 import io.concordat.opportunities.app.Vacancies;
+import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.Vacancy;
 import io.concordat.opportunities.domain.VacancyStatus;
 import io.concordat.events.ServiceArea;
-import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.VacancyStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -52,18 +51,15 @@ public class VacancyController {
     private final TenantTransactions transactions;
     private final Vacancies vacancies;
     private final VacancyStore store;
-    private final CollaborationStore collaboration;
     private final Proposals opportunities;
     private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
 
     public VacancyController(TenantTransactions transactions, Vacancies vacancies, VacancyStore store,
-                             CollaborationStore collaboration, Proposals opportunities, AuthorityDirectory authorities,
-                             RegionMemberships memberships) {
+                             Proposals opportunities, AuthorityDirectory authorities, RegionMemberships memberships) {
         this.transactions = transactions;
         this.vacancies = vacancies;
         this.store = store;
-        this.collaboration = collaboration;
         this.opportunities = opportunities;
         this.authorities = authorities;
         this.memberships = memberships;
@@ -124,10 +120,8 @@ public class VacancyController {
         ParticipantRole role = request == null ? null
                 : Choices.parseOrNull(ParticipantRole.class, request.role(), "participant role");
         List<UUID> regions = request == null ? null : request.regionIds();
-        OpportunityView view = transactions.write(caller, connection -> {
-            OpportunityRow row = vacancies.openOpportunity(caller, id, role, regions);
-            return OpportunityView.of(row, opportunities.regionsOf(row.id()));
-        });
+        OpportunityView view = transactions.write(caller, connection ->
+                OpportunityView.of(vacancies.openOpportunity(caller, id, role, regions)));
         return HttpResponse.created(view, URI.create("/api/v1/opportunities/" + view.id()));
     }
 
@@ -140,20 +134,20 @@ public class VacancyController {
     @Get("/{id}/suggested-partners")
     public List<VacancyViews.Partner> suggestedPartners(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> {
-            OpportunityRow row = opportunities.find(id);
+            Opportunity opportunity = opportunities.find(id);
             Set<UUID> taking = new java.util.HashSet<>();
-            collaboration.participants(id).forEach(p -> taking.add(p.authorityId()));
+            opportunity.participants().forEach(p -> taking.add(p.authorityId()));
             Map<UUID, List<String>> reasons = new LinkedHashMap<>();
             Map<UUID, Integer> scores = new LinkedHashMap<>();
-            Set<UUID> neighbours = neighboursOf(row.authorityId());
-            addHosts(row.serviceArea(), neighbours, taking, scores, reasons);
-            for (Vacancy v : store.openOn(Vacancies.today(), row.serviceArea())) {
+            Set<UUID> neighbours = neighboursOf(opportunity.authorityId());
+            addHosts(opportunity.serviceArea().code(), neighbours, taking, scores, reasons);
+            for (Vacancy v : store.openOn(Vacancies.today(), opportunity.serviceArea().code())) {
                 if (neighbours.contains(v.authorityId()) && !taking.contains(v.authorityId())) {
                     scores.merge(v.authorityId(), 3, Integer::sum);
                     reasons.computeIfAbsent(v.authorityId(), a -> new ArrayList<>()).add(recruiting(v));
                 }
             }
-            for (VacancyStore.Interest interest : store.interestIn(row.serviceArea())) {
+            for (VacancyStore.Interest interest : store.interestIn(opportunity.serviceArea().code())) {
                 UUID other = interest.authorityId();
                 if (neighbours.contains(other) && !taking.contains(other)) {
                     scores.merge(other, 2, Integer::sum);
@@ -161,7 +155,7 @@ public class VacancyController {
                             .add("takes part in '" + interest.opportunityTitle() + "' in the same service area");
                 }
             }
-            return ranked(row.authorityId(), scores, reasons);
+            return ranked(opportunity.authorityId(), scores, reasons);
         });
     }
 
