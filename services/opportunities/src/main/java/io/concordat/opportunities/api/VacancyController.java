@@ -67,43 +67,43 @@ public class VacancyController {
 
     @Post("/vacancies")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public HttpResponse<VacancyViews.Vacancy> post(Caller caller, @Valid @Body VacancyViews.PostVacancy request) {
-        VacancyViews.Vacancy view = transactions.write(caller, connection -> view(vacancies.post(caller, request.title(),
+    public HttpResponse<VacancyView> post(Caller caller, @Valid @Body PostVacancyRequest request) {
+        VacancyView view = transactions.write(caller, connection -> view(vacancies.post(caller, request.title(),
                 request.serviceArea(), request.grade(), request.closingDate())));
         return HttpResponse.created(view, URI.create("/api/v1/opportunities/vacancies/" + view.id()));
     }
 
     /** Vacancies recruiting today (open, closing date not passed) of the caller's authority and of those it shares a region with. */
     @Get("/vacancies")
-    public List<VacancyViews.Vacancy> list(Caller caller, @QueryValue @Nullable String serviceArea) {
+    public List<VacancyView> list(Caller caller, @QueryValue @Nullable String serviceArea) {
         return transactions.read(caller, connection -> store.openOn(Vacancies.today(), serviceArea).stream()
                 .map(this::view).toList());
     }
 
     @Get("/vacancies/{id}")
-    public VacancyViews.Vacancy get(Caller caller, @PathVariable UUID id) {
+    public VacancyView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> view(vacancies.find(id)));
     }
 
     /** For each of the caller's vacancies recruiting today, the councils in its regions recruiting to the same kind of post. */
     @Get("/vacancies/matches")
-    public List<VacancyViews.Match> matches(Caller caller) {
+    public List<VacancyMatchView> matches(Caller caller) {
         UUID authority = caller.requireAuthority();
         return transactions.read(caller, connection -> store.openOn(Vacancies.today(), null).stream()
                 .filter(v -> v.authorityId().equals(authority))
-                .map(v -> new VacancyViews.Match(view(v), partnersFor(v))).toList());
+                .map(v -> new VacancyMatchView(view(v), partnersFor(v))).toList());
     }
 
     /** The councils that might share this vacancy's post, and why. */
     @Get("/vacancies/{id}/possible-partners")
-    public List<VacancyViews.Partner> possiblePartners(Caller caller, @PathVariable UUID id) {
+    public List<PartnerView> possiblePartners(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> partnersFor(vacancies.find(id)));
     }
 
     /** The council whose post it is closes it: FILLED or WITHDRAWN. It then no longer surfaces to others. */
     @Post("/vacancies/{id}/close")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public VacancyViews.Vacancy close(Caller caller, @PathVariable UUID id, @Valid @Body VacancyViews.CloseVacancy request) {
+    public VacancyView close(Caller caller, @PathVariable UUID id, @Valid @Body CloseVacancyRequest request) {
         VacancyStatus reason = Choices.parse(VacancyStatus.class, request.reason(), "close reason");
         return transactions.write(caller, connection -> view(vacancies.close(caller, id, reason)));
     }
@@ -116,7 +116,7 @@ public class VacancyController {
     @Post("/vacancies/{id}/opportunity")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<OpportunityView> openOpportunity(Caller caller, @PathVariable UUID id,
-                                                         @Valid @Nullable @Body VacancyViews.OpenOpportunity request) {
+                                                         @Valid @Nullable @Body OpenOpportunityRequest request) {
         ParticipantRole role = request == null ? null
                 : Choices.parseOrNull(ParticipantRole.class, request.role(), "participant role");
         List<UUID> regions = request == null ? null : request.regionIds();
@@ -132,7 +132,7 @@ public class VacancyController {
      * left out.
      */
     @Get("/{id}/suggested-partners")
-    public List<VacancyViews.Partner> suggestedPartners(Caller caller, @PathVariable UUID id) {
+    public List<PartnerView> suggestedPartners(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> {
             Opportunity opportunity = opportunities.find(id);
             Set<UUID> taking = new java.util.HashSet<>();
@@ -159,7 +159,7 @@ public class VacancyController {
         });
     }
 
-    private List<VacancyViews.Partner> partnersFor(Vacancy vacancy) {
+    private List<PartnerView> partnersFor(Vacancy vacancy) {
         Map<UUID, List<String>> reasons = new LinkedHashMap<>();
         Map<UUID, Integer> scores = new LinkedHashMap<>();
         Set<UUID> neighbours = neighboursOf(vacancy.authorityId());
@@ -193,15 +193,15 @@ public class VacancyController {
         return neighbours;
     }
 
-    private List<VacancyViews.Partner> ranked(UUID from, Map<UUID, Integer> scores, Map<UUID, List<String>> reasons) {
+    private List<PartnerView> ranked(UUID from, Map<UUID, Integer> scores, Map<UUID, List<String>> reasons) {
         List<UUID> fromRegions = memberships.regionsOf(from);
         return scores.entrySet().stream().map(e -> {
             List<String> shared = memberships.regionsOf(e.getKey()).stream().filter(fromRegions::contains)
                     .map(memberships::nameOf).sorted().toList();
-            return new VacancyViews.Partner(e.getKey(), authorities.nameOf(e.getKey()), e.getValue(),
+            return new PartnerView(e.getKey(), authorities.nameOf(e.getKey()), e.getValue(),
                     reasons.get(e.getKey()), shared);
-        }).sorted(Comparator.comparingInt(VacancyViews.Partner::score).reversed()
-                .thenComparing(VacancyViews.Partner::authorityName)).toList();
+        }).sorted(Comparator.comparingInt(PartnerView::score).reversed()
+                .thenComparing(PartnerView::authorityName)).toList();
     }
 
     private String recruiting(Vacancy v) {
@@ -209,8 +209,8 @@ public class VacancyController {
         return "is also recruiting: " + v.title() + " (" + area + "), closing " + DAY.format(v.closingDate());
     }
 
-    private VacancyViews.Vacancy view(Vacancy v) {
-        return new VacancyViews.Vacancy(v.id(), v.authorityId(), authorities.nameOf(v.authorityId()), v.title(),
+    private VacancyView view(Vacancy v) {
+        return new VacancyView(v.id(), v.authorityId(), authorities.nameOf(v.authorityId()), v.title(),
                 v.serviceArea(), v.grade(), v.closingDate(), v.status().name(), v.opportunityId(), v.postedAt(),
                 v.isOpenOn(Vacancies.today()), v.closedOn());
     }
