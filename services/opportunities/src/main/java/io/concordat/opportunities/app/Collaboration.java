@@ -47,15 +47,15 @@ import java.util.UUID;
 public class Collaboration {
 
     private final Proposals proposals;
-    private final OpportunityStore rows;
+    private final OpportunityStore opportunities;
     private final CollaborationStore store;
     private final RegionMemberships memberships;
     private final EventPublisher events;
 
-    public Collaboration(Proposals proposals, OpportunityStore rows, CollaborationStore store,
+    public Collaboration(Proposals proposals, OpportunityStore opportunities, CollaborationStore store,
                          RegionMemberships memberships, EventPublisher events) {
         this.proposals = proposals;
-        this.rows = rows;
+        this.opportunities = opportunities;
         this.store = store;
         this.memberships = memberships;
         this.events = events;
@@ -178,7 +178,7 @@ public class Collaboration {
         events.publish(EventTypes.COUNCIL_DECISION_RECORDED, id.toString(), o.authorityId(), regions,
                 new CouncilDecisionRecorded(id, authority, outcome.name(), body.name(), decidedOn, minute, now));
         decided.approval().ifPresent(approval -> {
-            rows.markApproved(id);
+            opportunities.markApproved(id);
             events.publish(EventTypes.OPPORTUNITY_APPROVED, id.toString(), o.authorityId(), regions,
                     new OpportunityApproved(id, o.authorityId(), o.title(), o.serviceArea().code(), name(o.model()),
                             approval.host(), approval.recipients(), regions, now));
@@ -190,7 +190,7 @@ public class Collaboration {
     private void moveStage(Caller caller, Opportunity o, StageMove move, String note) {
         Instant now = Instant.now();
         List<UUID> regions = o.regionIds();
-        rows.move(o.id(), move);
+        opportunities.move(o.id(), move);
         store.recordStageChange(o.id(), move.from().name(), move.to().name(), caller.subject(), now, note);
         events.publish(EventTypes.OPPORTUNITY_STAGE_CHANGED, o.id().toString(), o.authorityId(), regions,
                 new OpportunityStageChanged(o.id(), o.authorityId(), move.from().name(), move.to().name(),

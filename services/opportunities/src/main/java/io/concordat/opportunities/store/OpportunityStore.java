@@ -66,7 +66,9 @@ public class OpportunityStore {
                                    List<Participant> participants,
                                    Optional<BoardRecommendation> recommendation,
                                    Map<UUID, DecisionOutcome> decisions) {
-        return new Opportunity(row.id(), row.authorityId(), row.title(), ServiceArea.byCode(row.serviceArea()).orElseThrow(),
+        ServiceArea area = ServiceArea.byCode(row.serviceArea()).orElseThrow(() -> new IllegalStateException(
+                "opportunity " + row.id() + " is stored with the unknown service area " + row.serviceArea()));
+        return new Opportunity(row.id(), row.authorityId(), row.title(), area,
                 row.description(), row.model() == null ? null : CollaborationModel.valueOf(row.model()),
                 row.trigger() == null ? null : Trigger.valueOf(row.trigger()), Horizon.valueOf(row.horizon()),
                 Stage.valueOf(row.stage()), row.proposedBy(), row.proposedAt(), row.targetDecisionOn(), row.targetStartOn(),
