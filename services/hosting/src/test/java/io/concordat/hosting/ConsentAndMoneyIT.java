@@ -1,13 +1,11 @@
 package io.concordat.hosting;
 
 import io.concordat.events.EventTypes;
-import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestServers;
-import io.concordat.kit.testing.TestTokens;
 import io.concordat.servers.PostgresServer;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
@@ -37,6 +35,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -61,8 +60,6 @@ class ConsentAndMoneyIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
-
-    private final TestTokens tokens = TestTokens.get();
 
     @Override
     public Map<String, String> getProperties() {
@@ -340,10 +337,6 @@ class ConsentAndMoneyIT implements TestPropertyProvider {
         String transfer = proposeTransfer(id, host, to, effectiveOn);
         api().send(HttpMethod.POST, "/api/v1/hosting/arrangements/" + id + "/host-transfers/" + transfer + "/accept", officer(to),
                 null);
-    }
-
-    private String officer(UUID authority) {
-        return tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
 
     private ApiCalls api() {

@@ -5,6 +5,7 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
@@ -13,6 +14,7 @@ import io.concordat.kit.testing.TestServers;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.data.connection.jdbc.advice.DelegatingDataSource;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -100,14 +102,14 @@ class OpportunitiesIT implements TestPropertyProvider {
                 {"title":"Joint payroll","serviceArea":"support.payroll"}""").body().get("id");
 
         HttpClientResponseException notFound = assertThrows(HttpClientResponseException.class,
-                () -> http.toBlocking().exchange(get("/api/v1/opportunities/" + id, officer(REDDITCH)), Map.class));
+                () -> api().exchange(HttpMethod.GET, "/api/v1/opportunities/" + id, officer(REDDITCH), null));
         assertEquals(HttpStatus.NOT_FOUND, notFound.getStatus());
         assertProblem(notFound);
 
-        Map<?, ?> page = http.toBlocking().retrieve(get("/api/v1/opportunities?size=100", officer(REDDITCH)), Map.class);
+        Map<?, ?> page = api().get("/api/v1/opportunities?size=100", officer(REDDITCH));
         assertTrue(((List<?>) page.get("content")).stream().noneMatch(o -> id.equals(((Map<?, ?>) o).get("id"))));
 
-        Map<?, ?> own = http.toBlocking().retrieve(get("/api/v1/opportunities/" + id, officer(BROMSGROVE)), Map.class);
+        Map<?, ?> own = api().get("/api/v1/opportunities/" + id, officer(BROMSGROVE));
         assertEquals("Joint payroll", ((Map<?, ?>) own.get("opportunity")).get("title"));
     }
 
@@ -176,14 +178,14 @@ class OpportunitiesIT implements TestPropertyProvider {
         assertEquals(0, total("?q=" + marker + "&authority=" + BROMSGROVE, token));
         for (String query : List.of("?stage=NEARLY_DONE", "?model=TELEPATHY", "?horizon=NEXT_CENTURY")) {
             HttpClientResponseException bad = assertThrows(HttpClientResponseException.class,
-                    () -> http.toBlocking().exchange(get("/api/v1/opportunities" + query, token), Map.class));
+                    () -> api().exchange(HttpMethod.GET, "/api/v1/opportunities" + query, token, null));
             assertEquals(HttpStatus.BAD_REQUEST, bad.getStatus(), query);
             assertProblem(bad);
         }
     }
 
     private long total(String query, String token) {
-        return ((Number) http.toBlocking().retrieve(get("/api/v1/opportunities" + query, token), Map.class)
+        return ((Number) api().get("/api/v1/opportunities" + query, token)
                 .get("totalSize")).longValue();
     }
 
@@ -232,12 +234,11 @@ class OpportunitiesIT implements TestPropertyProvider {
     }
 
     private HttpResponse<Map> propose(String token, String body) {
-        return http.toBlocking().exchange(HttpRequest.POST("/api/v1/opportunities", body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token), Map.class);
+        return api().exchange(HttpMethod.POST, "/api/v1/opportunities", token, body);
     }
 
-    private static HttpRequest<?> get(String uri, String token) {
-        return HttpRequest.GET(uri).bearerAuth(token);
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 
     private void assertProblem(HttpClientResponseException e) {

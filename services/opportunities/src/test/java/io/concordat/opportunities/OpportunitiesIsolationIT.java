@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.councillor;
 import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,7 +97,7 @@ class OpportunitiesIsolationIT implements TestPropertyProvider {
         api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/stage", officer(OWNER),
                 "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + REGION + "\"}");
         api().send(HttpMethod.POST, "/api/v1/opportunities/" + shared + "/board/votes",
-                tokens.forAuthority(OWNER, Roles.BOARD_MEMBER), "{\"inFavour\":true}");
+                councillor(OWNER), "{\"inFavour\":true}");
 
         TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, REGION.toString(), LEAVER,
                 new MembershipEnded(REGION, LEAVER, LocalDate.now(), "admin", Instant.now()));

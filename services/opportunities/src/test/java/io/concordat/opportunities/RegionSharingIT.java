@@ -3,6 +3,7 @@ package io.concordat.opportunities;
 import io.concordat.events.EventTypes;
 import io.concordat.events.tenants.v1.MembershipEnded;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -69,25 +71,25 @@ class RegionSharingIT implements TestPropertyProvider {
         String shared = propose(BOLSOVER, "Procurement consortium", List.of(PARTNERSHIP));
         String own = propose(BOLSOVER, "Bolsover's own review of procurement", List.of());
 
-        Map<?, ?> seen = (Map<?, ?>) get("/api/v1/opportunities/" + shared, BASSETLAW).get("opportunity");
+        Map<?, ?> seen = (Map<?, ?>) api().get("/api/v1/opportunities/" + shared, officer(BASSETLAW)).get("opportunity");
         assertEquals(List.of(PARTNERSHIP.toString()), seen.get("regionIds"));
         assertTrue(ids(BASSETLAW).contains(shared));
         assertTrue(!ids(BASSETLAW).contains(own), "what is not shared stays with its authority");
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + shared, OUTSIDER)));
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + own, BASSETLAW)));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + shared, officer(OUTSIDER))));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + own, officer(BASSETLAW))));
     }
 
     @Test
     void anAuthorityThatLeavesTheRegionStopsSeeingWhatItShares() {
         String shared = propose(BOLSOVER, "Shared property team", List.of(PARTNERSHIP));
-        assertEquals(shared, ((Map<?, ?>) get("/api/v1/opportunities/" + shared, CHESTERFIELD).get("opportunity")).get("id"));
+        assertEquals(shared, ((Map<?, ?>) api().get("/api/v1/opportunities/" + shared, officer(CHESTERFIELD)).get("opportunity")).get("id"));
 
         TestEvents.publish(EventTypes.MEMBERSHIP_ENDED, PARTNERSHIP.toString(), CHESTERFIELD,
                 new MembershipEnded(PARTNERSHIP, CHESTERFIELD, LocalDate.now(), "region-admin", Instant.now()));
         Eventually.until("Chesterfield's membership ended here", Duration.ofSeconds(30), () -> Superuser.count("opportunities",
                 "select count(*) from region_membership where authority_id = '" + CHESTERFIELD + "' and left_on is not null") == 1);
 
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + shared, CHESTERFIELD)));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + shared, officer(CHESTERFIELD))));
         assertTrue(!ids(CHESTERFIELD).contains(shared));
     }
 
@@ -97,7 +99,7 @@ class RegionSharingIT implements TestPropertyProvider {
         assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> http.toBlocking().exchange(
                 HttpRequest.POST("/api/v1/opportunities", "{\"title\":\"x\",\"serviceArea\":\"support.hr\",\"regionIds\":[\""
                         + OTHER_REGION + "\"]}").contentType(MediaType.APPLICATION_JSON_TYPE)
-                        .bearerAuth(tokens.forAuthority(BOLSOVER, Roles.AUTHORITY_OFFICER)), Map.class)));
+                        .bearerAuth(officer(BOLSOVER)), Map.class)));
         String shared = propose(BOLSOVER, "Joint ICT", List.of(PARTNERSHIP));
         assertEquals(HttpStatus.UNAUTHORIZED, status(() -> http.toBlocking().exchange(HttpRequest.GET(
                 "/api/v1/opportunities/" + shared).bearerAuth(tokens.tampered(OUTSIDER, BASSETLAW, Roles.AUTHORITY_OFFICER)),
@@ -107,19 +109,16 @@ class RegionSharingIT implements TestPropertyProvider {
 
     private String propose(UUID authority, String title, List<UUID> regions) {
         String regionIds = regions.isEmpty() ? "" : ",\"regionIds\":[\"" + regions.get(0) + "\"]";
-        return (String) http.toBlocking().retrieve(HttpRequest.POST("/api/v1/opportunities",
-                        "{\"title\":\"" + title + "\",\"serviceArea\":\"support.procurement\"" + regionIds + "}")
-                .contentType(MediaType.APPLICATION_JSON_TYPE)
-                .bearerAuth(tokens.forAuthority(authority, Roles.AUTHORITY_OFFICER)), Map.class).get("id");
+        return api().create("/api/v1/opportunities",
+                officer(authority), "{\"title\":\"" + title + "\",\"serviceArea\":\"support.procurement\"" + regionIds + "}");
     }
 
-    private Map<?, ?> get(String uri, UUID authority) {
-        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(tokens.forAuthority(authority,
-                Roles.AUTHORITY_OFFICER)), Map.class);
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 
     private List<String> ids(UUID authority) {
-        List<?> content = (List<?>) get("/api/v1/opportunities?size=100", authority).get("content");
+        List<?> content = (List<?>) api().get("/api/v1/opportunities?size=100", officer(authority)).get("content");
         return content.stream().map(o -> (String) ((Map<?, ?>) o).get("id")).toList();
     }
 

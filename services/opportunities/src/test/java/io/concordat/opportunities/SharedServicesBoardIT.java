@@ -6,6 +6,7 @@ import io.concordat.events.Topics;
 import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
 import io.concordat.events.tenants.v1.RegionBoardDescribed;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
@@ -13,9 +14,7 @@ import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
-import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -32,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.concordat.kit.testing.Councils.councillor;
 import static io.concordat.kit.testing.Councils.officer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -82,17 +82,17 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         voteAs(BROMSGROVE, true, true, true);
         voteAs(REDDITCH, true, true, false);
 
-        Map<?, ?> recommended = post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
+        Map<?, ?> recommended = api().post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
         Map<?, ?> recommendation = (Map<?, ?>) recommended.get("recommendation");
         assertEquals(true, recommendation.get("recommended"));
         assertEquals(5, recommendation.get("inFavour"));
         assertEquals(1, recommendation.get("against"));
         assertEquals("No consensus; at least 2 from each authority in favour", recommendation.get("reason"));
 
-        post("/api/v1/opportunities/" + id + "/decisions", officer(BROMSGROVE),
+        api().post("/api/v1/opportunities/" + id + "/decisions", officer(BROMSGROVE),
                 "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-10\",\"minuteReference\":\"CAB/2026/18\"}");
         assertEquals(0, approvedEvents(id, Duration.ofSeconds(2)), "a recipient alone does not make it go ahead");
-        Map<?, ?> decided = post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+        Map<?, ?> decided = api().post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
                 "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"EXEC/2026/42\"}");
 
         assertEquals("DECIDED", ((Map<?, ?>) decided.get("opportunity")).get("stage"));
@@ -110,7 +110,7 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         voteAs(BROMSGROVE, true, true, true);
         voteAs(REDDITCH, true, false, false);
 
-        Map<?, ?> recommendation = (Map<?, ?>) post("/api/v1/opportunities/" + id + "/board/recommendation",
+        Map<?, ?> recommendation = (Map<?, ?>) api().post("/api/v1/opportunities/" + id + "/board/recommendation",
                 officer(REDDITCH), null).get("recommendation");
 
         assertEquals(false, recommendation.get("recommended"));
@@ -120,25 +120,25 @@ class SharedServicesBoardIT implements TestPropertyProvider {
     @Test
     void onlyCouncillorsOfTheRegionVoteOncePerSeatAndOnlyParticipantsDecide() {
         String id = beforeTheBoard();
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> post("/api/v1/opportunities/" + id + "/board/votes",
-                tokens.forAuthority(OUTSIDER, Roles.BOARD_MEMBER), "{\"inFavour\":true}")),
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().post("/api/v1/opportunities/" + id + "/board/votes",
+                councillor(OUTSIDER), "{\"inFavour\":true}")),
                 "a councillor of a council outside the region cannot even see it");
-        assertEquals(HttpStatus.FORBIDDEN, status(() -> post("/api/v1/opportunities/" + id + "/board/votes",
+        assertEquals(HttpStatus.FORBIDDEN, status(() -> api().post("/api/v1/opportunities/" + id + "/board/votes",
                 officer(BROMSGROVE), "{\"inFavour\":true}")), "an officer is not on the board");
-        String councillor = tokens.forAuthority(BROMSGROVE, Roles.BOARD_MEMBER);
-        post("/api/v1/opportunities/" + id + "/board/votes", councillor, "{\"inFavour\":true}");
-        assertEquals(HttpStatus.CONFLICT, status(() -> post("/api/v1/opportunities/" + id + "/board/votes", councillor,
+        String councillor = councillor(BROMSGROVE);
+        api().post("/api/v1/opportunities/" + id + "/board/votes", councillor, "{\"inFavour\":true}");
+        assertEquals(HttpStatus.CONFLICT, status(() -> api().post("/api/v1/opportunities/" + id + "/board/votes", councillor,
                 "{\"inFavour\":false}")), "a councillor votes once");
         voteAs(BROMSGROVE, true, true);
         assertEquals(HttpStatus.CONFLICT, status(() -> voteAs(BROMSGROVE, true)), "three seats each");
 
-        assertEquals(HttpStatus.CONFLICT, status(() -> post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+        assertEquals(HttpStatus.CONFLICT, status(() -> api().post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
                 "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"E/1\"}")),
                 "no decision before the board has recommended");
         voteAs(REDDITCH, true, true, true);
-        post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
+        api().post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
         long decisions = Superuser.count("opportunities", "select count(*) from council_decision");
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> post("/api/v1/opportunities/" + id + "/decisions", officer(OUTSIDER),
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().post("/api/v1/opportunities/" + id + "/decisions", officer(OUTSIDER),
                 "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"C/1\"}")),
                 "a council outside the region cannot even see it");
         assertEquals(decisions, Superuser.count("opportunities", "select count(*) from council_decision"));
@@ -147,12 +147,12 @@ class SharedServicesBoardIT implements TestPropertyProvider {
     @Test
     void anIllegalStageJumpIsA409NamingTheAllowedStagesAndChangesNothing() {
         String id = propose();
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> api().post(
                 "/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE), "{\"to\":\"LIVE\"}"));
         assertEquals(HttpStatus.CONFLICT, e.getStatus());
         Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
         assertEquals(List.of("IN_PRINCIPLE", "ON_HOLD", "REJECTED", "WITHDRAWN"), problem.get("allowed"));
-        assertEquals("IDEA", ((Map<?, ?>) get("/api/v1/opportunities/" + id, officer(BROMSGROVE)).get("opportunity"))
+        assertEquals("IDEA", ((Map<?, ?>) api().get("/api/v1/opportunities/" + id, officer(BROMSGROVE)).get("opportunity"))
                 .get("stage"));
     }
 
@@ -161,14 +161,14 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         String id = proposeWithHost();
         stage(id, "IN_PRINCIPLE");
         stage(id, "OUTLINE_BUSINESS_CASE");
-        put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(false));
-        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
+        api().put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(false));
+        api().post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
                 "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + ALLIANCE + "\"}");
         voteAs(BROMSGROVE, true, true, true);
         voteAs(REDDITCH, true, true, true);
-        post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
+        api().post("/api/v1/opportunities/" + id + "/board/recommendation", officer(BROMSGROVE), null);
 
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> api().post(
                 "/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
                 "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"E/2\"}"));
         assertEquals(HttpStatus.CONFLICT, e.getStatus());
@@ -184,13 +184,13 @@ class SharedServicesBoardIT implements TestPropertyProvider {
                 businessCase(true).replace("\"2026/27\"", "\"2026-27\""),
                 businessCase(true).replace("\"investigationCostPence\":500000", "\"investigationCostPence\":-1"),
                 businessCase(true).replace("\"likelihood\":3", "\"likelihood\":9"))) {
-            assertEquals(HttpStatus.BAD_REQUEST, status(() -> put("/api/v1/opportunities/" + id + "/business-case",
+            assertEquals(HttpStatus.BAD_REQUEST, status(() -> api().put("/api/v1/opportunities/" + id + "/business-case",
                     officer(BROMSGROVE), body)), body);
         }
         assertEquals(versions, Superuser.count("opportunities", "select count(*) from business_case"));
-        assertEquals(1, put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true))
+        assertEquals(1, api().put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true))
                 .get("version"));
-        assertEquals(2, put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true))
+        assertEquals(2, api().put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true))
                 .get("version"), "each submission is a new version");
     }
 
@@ -203,7 +203,7 @@ class SharedServicesBoardIT implements TestPropertyProvider {
                 businessCase(true).replace("\"costSplit\":\"EQUAL\"", "\"costSplit\":\"BY_SHARE\",\"sharesPercent\":{\""
                         + BROMSGROVE + "\":50,\"" + OUTSIDER + "\":50}"))) {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                    () -> put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), body));
+                    () -> api().put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), body));
             assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, e.getStatus());
             Map<?, ?> problem = e.getResponse().getBody(Argument.of(Map.class)).orElseThrow();
             assertEquals("urn:concordat:problem:council-not-taking-part", problem.get("type"));
@@ -215,8 +215,8 @@ class SharedServicesBoardIT implements TestPropertyProvider {
     @Test
     void theBusinessCaseReadsBackAsSubmittedWithEachCouncilsShareAndItsFullYearSaving() {
         String id = proposeWithHost();
-        put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true));
-        Map<?, ?> submitted = put("/api/v1/opportunities/" + id + "/business-case", officer(REDDITCH), """
+        api().put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true));
+        Map<?, ?> submitted = api().put("/api/v1/opportunities/" + id + "/business-case", officer(REDDITCH), """
                 {"investigationCostPence":500000,"implementationCostPence":3000000,"costSplit":"BY_POPULATION",
                  "populations":{"%1$s":99000,"%2$s":86000},"externalFundingPence":3000000,
                  "projectedSavings":[{"authorityId":"%1$s","financialYear":"2026/27","annualPence":1000000},
@@ -235,7 +235,7 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         assertEquals(List.of(10_000_000L, 5_500_000L), List.of(published.projectedAnnualSavingsPence(),
                 published.projectedFullYearSavingsPence()), "the event's first field keeps its published meaning");
 
-        Map<?, ?> latest = get("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE));
+        Map<?, ?> latest = api().get("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE));
         assertEquals(2, latest.get("version"));
         assertEquals("BY_POPULATION", latest.get("costSplit"));
         assertEquals(500_000, latest.get("netOneOffCostsPence"));
@@ -249,7 +249,7 @@ class SharedServicesBoardIT implements TestPropertyProvider {
                 latest.get("projectedSavingsByYear"));
         assertEquals(5, ((List<?>) latest.get("projectedSavings")).size());
 
-        Map<?, ?> first = get("/api/v1/opportunities/" + id + "/business-case?version=1", officer(REDDITCH));
+        Map<?, ?> first = api().get("/api/v1/opportunities/" + id + "/business-case?version=1", officer(REDDITCH));
         assertEquals(1, first.get("version"));
         assertEquals("EQUAL", first.get("costSplit"));
         assertEquals(List.of(250_000, 250_000), ((List<?>) first.get("costShares")).stream()
@@ -258,48 +258,48 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         assertEquals("2026-05-01", first.get("staffConsultedOn"));
         assertEquals("PEOPLE", ((Map<?, ?>) ((List<?>) first.get("risks")).get(0)).get("category"));
 
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + id + "/business-case?version=3",
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + id + "/business-case?version=3",
                 officer(BROMSGROVE))));
-        assertEquals(HttpStatus.BAD_REQUEST, status(() -> get("/api/v1/opportunities/" + id + "/business-case?version=0",
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> api().get("/api/v1/opportunities/" + id + "/business-case?version=0",
                 officer(BROMSGROVE))));
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + id + "/business-case",
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + id + "/business-case",
                 officer(OUTSIDER))), "a council not sharing the region cannot read it");
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get("/api/v1/opportunities/" + propose() + "/business-case",
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + propose() + "/business-case",
                 officer(BROMSGROVE))), "no business case yet");
     }
 
     @Test
     void theProposerMayChangeItsRoleToHostOrReceiveButStaysCommitted() {
         String id = propose();
-        Map<?, ?> detail = post("/api/v1/opportunities/" + id + "/participants", officer(BROMSGROVE),
+        Map<?, ?> detail = api().post("/api/v1/opportunities/" + id + "/participants", officer(BROMSGROVE),
                 "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
         assertTrue(detail.get("participants").toString().contains("role=PROSPECTIVE_HOST"), detail.toString());
-        assertEquals(HttpStatus.CONFLICT, status(() -> post("/api/v1/opportunities/" + id + "/participants",
+        assertEquals(HttpStatus.CONFLICT, status(() -> api().post("/api/v1/opportunities/" + id + "/participants",
                 officer(BROMSGROVE), "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"WITHDRAWN\"}")));
-        assertEquals(HttpStatus.BAD_REQUEST, status(() -> post("/api/v1/opportunities/" + id + "/participants",
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> api().post("/api/v1/opportunities/" + id + "/participants",
                 officer(BROMSGROVE), "{\"role\":\"INTERESTED\",\"status\":\"COMMITTED\"}")));
     }
 
     @Test
     void aVacancyOpenedOpportunityIsApprovedWithTheCouncilWhosePostItIsAsARecipient() {
-        String vacancy = (String) post("/api/v1/opportunities/vacancies", officer(BROMSGROVE),
+        String vacancy = (String) api().post("/api/v1/opportunities/vacancies", officer(BROMSGROVE),
                 "{\"title\":\"Head of Financial Services\",\"serviceArea\":\"support.finance\",\"grade\":\"CO2\","
                         + "\"closingDate\":\"" + java.time.LocalDate.now().plusMonths(1) + "\"}").get("id");
-        String id = (String) post("/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", officer(BROMSGROVE),
+        String id = (String) api().post("/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", officer(BROMSGROVE),
                 "{\"regionIds\":[\"" + ALLIANCE + "\"]}").get("id");
-        post("/api/v1/opportunities/" + id + "/participants", officer(REDDITCH),
+        api().post("/api/v1/opportunities/" + id + "/participants", officer(REDDITCH),
                 "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
-        post("/api/v1/opportunities/" + id + "/participants/" + REDDITCH + "/accept", officer(BROMSGROVE), null);
+        api().post("/api/v1/opportunities/" + id + "/participants/" + REDDITCH + "/accept", officer(BROMSGROVE), null);
         stage(id, "IN_PRINCIPLE");
-        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
+        api().post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
                 "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + ALLIANCE + "\"}");
         voteAs(BROMSGROVE, true, true, true);
         voteAs(REDDITCH, true, true, true);
-        post("/api/v1/opportunities/" + id + "/board/recommendation", officer(REDDITCH), null);
+        api().post("/api/v1/opportunities/" + id + "/board/recommendation", officer(REDDITCH), null);
 
-        post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
+        api().post("/api/v1/opportunities/" + id + "/decisions", officer(REDDITCH),
                 "{\"outcome\":\"APPROVE\",\"body\":\"EXECUTIVE\",\"decidedOn\":\"2026-06-15\",\"minuteReference\":\"EX/7\"}");
-        Map<?, ?> decided = post("/api/v1/opportunities/" + id + "/decisions", officer(BROMSGROVE),
+        Map<?, ?> decided = api().post("/api/v1/opportunities/" + id + "/decisions", officer(BROMSGROVE),
                 "{\"outcome\":\"APPROVE\",\"body\":\"CABINET\",\"decidedOn\":\"2026-06-16\",\"minuteReference\":\"CAB/9\"}");
 
         assertEquals(true, decided.get("approved"));
@@ -314,30 +314,30 @@ class SharedServicesBoardIT implements TestPropertyProvider {
         String id = proposeWithHost();
         stage(id, "IN_PRINCIPLE");
         stage(id, "OUTLINE_BUSINESS_CASE");
-        put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true));
-        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
+        api().put("/api/v1/opportunities/" + id + "/business-case", officer(BROMSGROVE), businessCase(true));
+        api().post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE),
                 "{\"to\":\"BOARD_RECOMMENDATION\",\"boardRegionId\":\"" + ALLIANCE + "\"}");
         return id;
     }
 
     private String proposeWithHost() {
         String id = propose();
-        Map<?, ?> joined = post("/api/v1/opportunities/" + id + "/participants", officer(REDDITCH),
+        Map<?, ?> joined = api().post("/api/v1/opportunities/" + id + "/participants", officer(REDDITCH),
                 "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}");
         assertTrue(joined.toString().contains("accepted=false"));
-        post("/api/v1/opportunities/" + id + "/participants/" + REDDITCH + "/accept", officer(BROMSGROVE), null);
+        api().post("/api/v1/opportunities/" + id + "/participants/" + REDDITCH + "/accept", officer(BROMSGROVE), null);
         return id;
     }
 
     private String propose() {
-        return (String) post("/api/v1/opportunities", officer(BROMSGROVE), """
+        return (String) api().post("/api/v1/opportunities", officer(BROMSGROVE), """
                 {"title":"Shared elections service","serviceArea":"support.elections","model":"JOINT_PROVISION_WITH_HOST",
                  "trigger":"VACANCY","horizon":"MEDIUM_TERM","proposerRole":"PROSPECTIVE_RECIPIENT",
                  "regionIds":["%s"]}""".formatted(ALLIANCE)).get("id");
     }
 
     private void stage(String id, String to) {
-        post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE), "{\"to\":\"" + to + "\"}");
+        api().post("/api/v1/opportunities/" + id + "/stage", officer(BROMSGROVE), "{\"to\":\"" + to + "\"}");
     }
 
     private String businessCase(boolean consulted) {
@@ -355,9 +355,9 @@ class SharedServicesBoardIT implements TestPropertyProvider {
     /** Each call is a different councillor of the authority. */
     private void voteAs(UUID authority, boolean... inFavour) {
         for (boolean vote : inFavour) {
-            String councillor = tokens.forAuthority(authority, Roles.BOARD_MEMBER);
+            String councillor = councillor(authority);
             String id = latestBoardOpportunity();
-            post("/api/v1/opportunities/" + id + "/board/votes", councillor, "{\"inFavour\":" + vote + "}");
+            api().post("/api/v1/opportunities/" + id + "/board/votes", councillor, "{\"inFavour\":" + vote + "}");
         }
     }
 
@@ -372,18 +372,8 @@ class SharedServicesBoardIT implements TestPropertyProvider {
                 && e.type().equals(EventTypes.OPPORTUNITY_APPROVED.type()), wait).size();
     }
 
-    private Map<?, ?> post(String uri, String token, String body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? "" : body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(token), Map.class);
-    }
-
-    private Map<?, ?> put(String uri, String token, String body) {
-        return http.toBlocking().retrieve(HttpRequest.PUT(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .bearerAuth(token), Map.class);
-    }
-
-    private Map<?, ?> get(String uri, String token) {
-        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token), Map.class);
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 
     private static HttpStatus status(Runnable call) {

@@ -3,6 +3,7 @@ package io.concordat.opportunities;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.ArrangementAgreed;
+import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
@@ -10,10 +11,8 @@ import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestTokens;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -74,10 +73,10 @@ class VacanciesIT implements TestPropertyProvider {
 
     @Test
     void aVacancySurfacesWithAReasonToACouncilInTheSameRegionRecruitingToTheSameKindOfPost() {
-        String chorleys = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Head of Financial Services", "support.finance"));
-        post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies", vacancy("Finance Manager", "support.finance"));
-        post(BOLTON, "/api/v1/opportunities/vacancies", vacancy("HR Adviser", "support.hr"));
-        String gedlings = post(GEDLING, "/api/v1/opportunities/vacancies", vacancy("Chief Accountant", "support.finance"));
+        String chorleys = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Head of Financial Services", "support.finance"));
+        api().create("/api/v1/opportunities/vacancies", officer(SOUTH_RIBBLE), vacancy("Finance Manager", "support.finance"));
+        api().create("/api/v1/opportunities/vacancies", officer(BOLTON), vacancy("HR Adviser", "support.hr"));
+        String gedlings = api().create("/api/v1/opportunities/vacancies", officer(GEDLING), vacancy("Chief Accountant", "support.finance"));
 
         List<Map> southRibble = matches(SOUTH_RIBBLE);
         assertEquals(1, southRibble.size());
@@ -89,29 +88,29 @@ class VacanciesIT implements TestPropertyProvider {
         assertEquals(List.of("Central Lancashire " + LANCASHIRE), chorley.get("sharedRegions"));
 
         assertEquals(List.of(), ((Map<?, ?>) matches(GEDLING).get(0)).get("partners"), "nothing crosses to another region");
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get(GEDLING, "/api/v1/opportunities/vacancies/" + chorleys)));
-        assertTrue(list(GEDLING, "/api/v1/opportunities/vacancies").stream()
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/vacancies/" + chorleys, officer(GEDLING))));
+        assertTrue(api().list("/api/v1/opportunities/vacancies", officer(GEDLING)).stream()
                 .allMatch(v -> GEDLING.toString().equals(((Map<?, ?>) v).get("authorityId"))));
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get(CHORLEY, "/api/v1/opportunities/vacancies/" + gedlings)));
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/vacancies/" + gedlings, officer(CHORLEY))));
     }
 
     @Test
     void beforeRecruitingAVacancyOpensAnOpportunityThatNeighboursSeeAndWhichSuggestsThem() {
-        String vacancy = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Elections Manager", "support.elections"));
-        post(BOLTON, "/api/v1/opportunities/vacancies", vacancy("Electoral Services Officer", "support.elections"));
+        String vacancy = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Elections Manager", "support.elections"));
+        api().create("/api/v1/opportunities/vacancies", officer(BOLTON), vacancy("Electoral Services Officer", "support.elections"));
 
-        String opportunity = post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", null);
+        String opportunity = api().create("/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", officer(CHORLEY), null);
 
-        Map<?, ?> seen = (Map<?, ?>) get(SOUTH_RIBBLE, "/api/v1/opportunities/" + opportunity).get("opportunity");
+        Map<?, ?> seen = (Map<?, ?>) api().get("/api/v1/opportunities/" + opportunity, officer(SOUTH_RIBBLE)).get("opportunity");
         assertEquals("VACANCY", seen.get("trigger"));
         assertEquals("SHARED_POST", seen.get("model"));
-        List<?> suggested = list(CHORLEY, "/api/v1/opportunities/" + opportunity + "/suggested-partners");
+        List<?> suggested = api().list("/api/v1/opportunities/" + opportunity + "/suggested-partners", officer(CHORLEY));
         assertEquals("Bolton Council", ((Map<?, ?>) suggested.get(0)).get("authorityName"));
         assertEquals(3, ((Map<?, ?>) suggested.get(0)).get("score"));
-        assertEquals(HttpStatus.CONFLICT, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
-                + "/opportunity", null)), "one opportunity per vacancy");
-        assertEquals(HttpStatus.FORBIDDEN, status(() -> post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy
-                + "/opportunity", null)), "only the authority with the vacancy opens it");
+        assertEquals(HttpStatus.CONFLICT, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                + "/opportunity", officer(CHORLEY), null)), "one opportunity per vacancy");
+        assertEquals(HttpStatus.FORBIDDEN, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                + "/opportunity", officer(SOUTH_RIBBLE), null)), "only the authority with the vacancy opens it");
     }
 
     @Test
@@ -122,16 +121,16 @@ class VacanciesIT implements TestPropertyProvider {
                 null, "EQUAL_SHARES", List.of(LANCASHIRE), Instant.now()));
         Eventually.until("the hosted service known here", Duration.ofSeconds(30), () -> Superuser.count("opportunities",
                 "select count(*) from hosted_service where arrangement_id = '" + arrangement + "'") == 1);
-        String vacancy = post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies", vacancy("Payroll Manager", "support.payroll"));
+        String vacancy = api().create("/api/v1/opportunities/vacancies", officer(SOUTH_RIBBLE), vacancy("Payroll Manager", "support.payroll"));
 
-        List<?> partners = list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners");
+        List<?> partners = api().list("/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners", officer(SOUTH_RIBBLE));
 
         Map<?, ?> bolton = (Map<?, ?>) partners.get(0);
         assertEquals("Bolton Council", bolton.get("authorityName"));
         assertEquals(4, bolton.get("score"));
         assertEquals(List.of("already hosts 'Payroll for Stockport'"), bolton.get("reasons"));
-        String gedlings = post(GEDLING, "/api/v1/opportunities/vacancies", vacancy("Payroll Officer", "support.payroll"));
-        assertEquals(List.of(), list(GEDLING, "/api/v1/opportunities/vacancies/" + gedlings + "/possible-partners"),
+        String gedlings = api().create("/api/v1/opportunities/vacancies", officer(GEDLING), vacancy("Payroll Officer", "support.payroll"));
+        assertEquals(List.of(), api().list("/api/v1/opportunities/vacancies/" + gedlings + "/possible-partners", officer(GEDLING)),
                 "a host in another region is not shown");
     }
 
@@ -142,34 +141,33 @@ class VacanciesIT implements TestPropertyProvider {
                 vacancy("Clerk", "support.legal").replace(CLOSING, "2001-01-01"),
                 "{\"title\":\"Clerk\",\"serviceArea\":\"support.legal\",\"grade\":\"S1\",\"closingDate\":\"next week\"}",
                 "{\"title\":\"Clerk\"}")) {
-            assertEquals(HttpStatus.BAD_REQUEST, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies", body)), body);
+            assertEquals(HttpStatus.BAD_REQUEST, status(() -> api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), body)), body);
         }
         assertEquals(before, Superuser.count("opportunities", "select count(*) from vacancy"));
     }
 
     @Test
     void aVacancyOpensAnOpportunityInTheRoleItsCouncilChoosesSharedOnlyWithRegionsOfItsOwn() {
-        String byDefault = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Electoral Registration Officer",
+        String byDefault = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Electoral Registration Officer",
                 "support.elections"));
-        Map<?, ?> opened = postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + byDefault + "/opportunity", null);
+        Map<?, ?> opened = api().post("/api/v1/opportunities/vacancies/" + byDefault + "/opportunity", officer(CHORLEY), null);
         assertEquals(2, ((List<?>) opened.get("regionIds")).size(), "by default, every region of the council");
         assertEquals(List.of("PROSPECTIVE_RECIPIENT"), roleOf(CHORLEY, (String) opened.get("id")),
                 "the council whose post it is takes part, by default as the prospective recipient");
 
-        String vacancy = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Deputy Returning Officer", "support.elections"));
+        String vacancy = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Deputy Returning Officer", "support.elections"));
         long opportunities = Superuser.count("opportunities", "select count(*) from opportunity");
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
-                + "/opportunity", "{\"regionIds\":[\"" + NOTTS + "\"]}")), "not a region of Chorley's");
-        assertEquals(HttpStatus.BAD_REQUEST, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
-                + "/opportunity", "{\"role\":\"INTERESTED\"}")));
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                + "/opportunity", officer(CHORLEY), "{\"regionIds\":[\"" + NOTTS + "\"]}")), "not a region of Chorley's");
+        assertEquals(HttpStatus.BAD_REQUEST, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                + "/opportunity", officer(CHORLEY), "{\"role\":\"INTERESTED\"}")));
         assertEquals(opportunities, Superuser.count("opportunities", "select count(*) from opportunity"));
-        assertEquals("OPEN", get(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy).get("status"), "nothing changed");
+        assertEquals("OPEN", api().get("/api/v1/opportunities/vacancies/" + vacancy, officer(CHORLEY)).get("status"), "nothing changed");
 
-        Map<?, ?> chosen = postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy + "/opportunity",
-                "{\"role\":\"PROSPECTIVE_HOST\",\"regionIds\":[\"" + ELECTIONS_GROUP + "\"]}");
+        Map<?, ?> chosen = api().post("/api/v1/opportunities/vacancies/" + vacancy + "/opportunity", officer(CHORLEY), "{\"role\":\"PROSPECTIVE_HOST\",\"regionIds\":[\"" + ELECTIONS_GROUP + "\"]}");
         assertEquals(List.of(ELECTIONS_GROUP.toString()), chosen.get("regionIds"));
         assertEquals(List.of("PROSPECTIVE_HOST"), roleOf(CHORLEY, (String) chosen.get("id")));
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> get(SOUTH_RIBBLE, "/api/v1/opportunities/" + chosen.get("id"))),
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().get("/api/v1/opportunities/" + chosen.get("id"), officer(SOUTH_RIBBLE))),
                 "not shared with Central Lancashire");
         assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/opportunities/" + chosen.get("id"))
                 .bearerAuth(officer(BOLTON))).getStatus());
@@ -177,78 +175,72 @@ class VacanciesIT implements TestPropertyProvider {
 
     @Test
     void aVacancyFilledWithdrawnOrOpenedAsAnOpportunityNoLongerSurfacesToOtherCouncils() {
-        String filled = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Revenues Manager", "support.exchequer"));
-        String withdrawn = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Benefits Manager", "support.exchequer"));
-        String opened = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Exchequer Manager", "support.exchequer"));
-        String boltons = post(BOLTON, "/api/v1/opportunities/vacancies", vacancy("Revenues Officer", "support.exchequer"));
+        String filled = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Revenues Manager", "support.exchequer"));
+        String withdrawn = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Benefits Manager", "support.exchequer"));
+        String opened = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Exchequer Manager", "support.exchequer"));
+        String boltons = api().create("/api/v1/opportunities/vacancies", officer(BOLTON), vacancy("Revenues Officer", "support.exchequer"));
         assertEquals(3, reasonsFor(boltons).size());
 
-        Map<?, ?> closed = postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + filled + "/close", "{\"reason\":\"FILLED\"}");
+        Map<?, ?> closed = api().post("/api/v1/opportunities/vacancies/" + filled + "/close", officer(CHORLEY), "{\"reason\":\"FILLED\"}");
         assertEquals("FILLED", closed.get("status"));
         assertEquals(false, closed.get("recruiting"));
-        postForMap(CHORLEY, "/api/v1/opportunities/vacancies/" + withdrawn + "/close", "{\"reason\":\"WITHDRAWN\"}");
-        String opportunity = post(CHORLEY, "/api/v1/opportunities/vacancies/" + opened + "/opportunity", null);
+        api().post("/api/v1/opportunities/vacancies/" + withdrawn + "/close", officer(CHORLEY), "{\"reason\":\"WITHDRAWN\"}");
+        String opportunity = api().create("/api/v1/opportunities/vacancies/" + opened + "/opportunity", officer(CHORLEY), null);
 
-        Map<?, ?> openedNow = get(CHORLEY, "/api/v1/opportunities/vacancies/" + opened);
+        Map<?, ?> openedNow = api().get("/api/v1/opportunities/vacancies/" + opened, officer(CHORLEY));
         assertEquals("OPPORTUNITY_OPENED", openedNow.get("status"));
         assertEquals(opportunity, openedNow.get("opportunityId"));
         assertEquals(List.of(), reasonsFor(boltons).stream().filter(r -> r.contains("recruiting")).toList(),
                 "none of Chorley's three is recruiting any more");
-        String listed = list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies").toString();
+        String listed = api().list("/api/v1/opportunities/vacancies", officer(SOUTH_RIBBLE)).toString();
         assertTrue(!listed.contains(filled) && !listed.contains(withdrawn) && !listed.contains(opened), listed);
         List<String> reasons = TestEvents.readAll(Topics.OPPORTUNITIES, e -> e.type().equals(EventTypes.VACANCY_CLOSED.type())
                 && List.of(filled, withdrawn, opened).contains(e.subject()), Duration.ofSeconds(10)).stream()
                 .map(e -> new String(e.data())).map(d -> d.replaceAll(".*\"reason\":\"([A-Z_]+)\".*", "$1")).sorted().toList();
         assertEquals(List.of("FILLED", "OPPORTUNITY_OPENED", "WITHDRAWN"), reasons, "one VacancyClosed each");
 
-        assertEquals(HttpStatus.CONFLICT, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + filled + "/close",
-                "{\"reason\":\"WITHDRAWN\"}")), "closed once");
+        assertEquals(HttpStatus.CONFLICT, status(() -> api().create("/api/v1/opportunities/vacancies/" + filled + "/close", officer(CHORLEY), "{\"reason\":\"WITHDRAWN\"}")), "closed once");
     }
 
     @Test
     void onlyTheCouncilWhosePostItIsClosesAVacancyAndBadRequestsChangeNothing() {
-        String vacancy = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Internal Auditor", "support.audit"));
-        assertEquals(HttpStatus.FORBIDDEN, status(() -> post(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy
-                + "/close", "{\"reason\":\"FILLED\"}")), "a neighbour sees it but cannot close it");
-        assertEquals(HttpStatus.NOT_FOUND, status(() -> post(GEDLING, "/api/v1/opportunities/vacancies/" + vacancy
-                + "/close", "{\"reason\":\"FILLED\"}")), "another region's council cannot even see it");
+        String vacancy = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Internal Auditor", "support.audit"));
+        assertEquals(HttpStatus.FORBIDDEN, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                + "/close", officer(SOUTH_RIBBLE), "{\"reason\":\"FILLED\"}")), "a neighbour sees it but cannot close it");
+        assertEquals(HttpStatus.NOT_FOUND, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                + "/close", officer(GEDLING), "{\"reason\":\"FILLED\"}")), "another region's council cannot even see it");
         for (String body : List.of("{\"reason\":\"OPEN\"}", "{\"reason\":\"GONE\"}", "{}",
                 "{\"reason\":\"OPPORTUNITY_OPENED\"}")) {
-            assertEquals(HttpStatus.BAD_REQUEST, status(() -> post(CHORLEY, "/api/v1/opportunities/vacancies/" + vacancy
-                    + "/close", body)), body);
+            assertEquals(HttpStatus.BAD_REQUEST, status(() -> api().create("/api/v1/opportunities/vacancies/" + vacancy
+                    + "/close", officer(CHORLEY), body)), body);
         }
         assertEquals("OPEN", Superuser.query("opportunities", "select status from vacancy where id = '" + vacancy + "'"));
     }
 
     @Test
     void aVacancyWhoseClosingDateHasPassedIsNeitherListedNorMatched() {
-        String lapsed = post(BOLTON, "/api/v1/opportunities/vacancies", vacancy("Procurement Officer", "support.procurement"));
-        String current = post(CHORLEY, "/api/v1/opportunities/vacancies", vacancy("Buyer", "support.procurement"));
+        String lapsed = api().create("/api/v1/opportunities/vacancies", officer(BOLTON), vacancy("Procurement Officer", "support.procurement"));
+        String current = api().create("/api/v1/opportunities/vacancies", officer(CHORLEY), vacancy("Buyer", "support.procurement"));
         assertEquals(1, reasonsFor(current).size());
 
         assertEquals(1, Superuser.count("opportunities", "with lapsed as (update vacancy set closing_date = current_date - 2 "
                 + "where id = '" + lapsed + "' returning 1) select count(*) from lapsed"));
 
         assertEquals(List.of(), reasonsFor(current), "its closing date has passed");
-        assertTrue(!list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies").toString().contains(lapsed));
-        assertEquals(false, get(BOLTON, "/api/v1/opportunities/vacancies/" + lapsed).get("recruiting"));
+        assertTrue(!api().list("/api/v1/opportunities/vacancies", officer(SOUTH_RIBBLE)).toString().contains(lapsed));
+        assertEquals(false, api().get("/api/v1/opportunities/vacancies/" + lapsed, officer(BOLTON)).get("recruiting"));
         assertTrue(matches(BOLTON).stream().noneMatch(m -> m.toString().contains(lapsed)));
     }
 
     private List<String> reasonsFor(String vacancy) {
-        return list(SOUTH_RIBBLE, "/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners").stream()
+        return api().list("/api/v1/opportunities/vacancies/" + vacancy + "/possible-partners", officer(SOUTH_RIBBLE)).stream()
                 .flatMap(p -> ((List<?>) ((Map<?, ?>) p).get("reasons")).stream()).map(Object::toString).toList();
     }
 
     private List<String> roleOf(UUID authority, String opportunity) {
-        return ((List<?>) get(authority, "/api/v1/opportunities/" + opportunity).get("participants")).stream()
+        return ((List<?>) api().get("/api/v1/opportunities/" + opportunity, officer(authority)).get("participants")).stream()
                 .map(p -> (Map<?, ?>) p).filter(p -> authority.toString().equals(p.get("authorityId")))
                 .map(p -> (String) p.get("role")).toList();
-    }
-
-    private Map<?, ?> postForMap(UUID authority, String uri, String body) {
-        return http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? "" : body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(officer(authority)), Map.class);
     }
 
     private static String vacancy(String title, String area) {
@@ -256,21 +248,11 @@ class VacanciesIT implements TestPropertyProvider {
     }
 
     private List<Map> matches(UUID authority) {
-        return http.toBlocking().retrieve(HttpRequest.GET("/api/v1/opportunities/vacancies/matches").bearerAuth(officer(authority)),
-                Argument.listOf(Map.class));
+        return api().list("/api/v1/opportunities/vacancies/matches", officer(authority));
     }
 
-    private String post(UUID authority, String uri, String body) {
-        return (String) http.toBlocking().retrieve(HttpRequest.POST(uri, body == null ? "" : body)
-                .contentType(MediaType.APPLICATION_JSON_TYPE).bearerAuth(officer(authority)), Map.class).get("id");
-    }
-
-    private Map<?, ?> get(UUID authority, String uri) {
-        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(officer(authority)), Map.class);
-    }
-
-    private List<?> list(UUID authority, String uri) {
-        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(officer(authority)), Argument.listOf(Map.class));
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 
     private static HttpStatus status(Runnable call) {

@@ -5,17 +5,17 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.kit.tenancy.Roles;
+import io.concordat.kit.testing.ApiCalls;
+import io.concordat.kit.testing.Councils;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
@@ -67,9 +67,9 @@ class TenantsIT implements TestPropertyProvider {
     @Test
     void aRegistrationIsPendingUntilApprovedAndApprovalProvisionsSignIn() {
         String id = register("Bolsover District Council", "DISTRICT", uniqueGss(), "bolsover.gov.uk");
-        assertEquals("PENDING", get("/api/v1/tenants/authorities/" + id, platform).get("status"));
+        assertEquals("PENDING", api().get("/api/v1/tenants/authorities/" + id, platform).get("status"));
 
-        Map<?, ?> approval = post("/api/v1/tenants/authorities/" + id + "/approve", platform, null).body();
+        Map<?, ?> approval = api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null).body();
 
         assertEquals("APPROVED", ((Map<?, ?>) approval.get("authority")).get("status"));
         assertEquals("admin@bolsover.gov.uk", approval.get("firstAdminUsername"));
@@ -80,7 +80,7 @@ class TenantsIT implements TestPropertyProvider {
         assertEquals(1, approved.size());
 
         HttpClientResponseException again = assertThrows(HttpClientResponseException.class,
-                () -> post("/api/v1/tenants/authorities/" + id + "/approve", platform, null));
+                () -> api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null));
         assertEquals(HttpStatus.CONFLICT, again.getStatus());
         assertEquals(List.of("SUSPENDED"), problem(again).get("allowed"));
     }
@@ -91,13 +91,13 @@ class TenantsIT implements TestPropertyProvider {
         provisioning.unreachable = true;
         try {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                    () -> post("/api/v1/tenants/authorities/" + id + "/approve", platform, null));
+                    () -> api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null));
             assertEquals(HttpStatus.SERVICE_UNAVAILABLE, e.getStatus());
             assertEquals("10", e.getResponse().header("Retry-After"));
         } finally {
             provisioning.unreachable = false;
         }
-        assertEquals("PENDING", get("/api/v1/tenants/authorities/" + id, platform).get("status"));
+        assertEquals("PENDING", api().get("/api/v1/tenants/authorities/" + id, platform).get("status"));
         assertEquals(0, Superuser.count("tenants", "select count(*) from outbox where record_key = '" + id
                 + "' and event_type = '" + EventTypes.AUTHORITY_APPROVED.type() + "'"));
     }
@@ -105,13 +105,13 @@ class TenantsIT implements TestPropertyProvider {
     @Test
     void suspendingTurnsSignInOffAndOnlyThePlatformSeesItThen() {
         String id = approved("Chesterfield Borough Council", "BOROUGH");
-        Map<?, ?> suspended = post("/api/v1/tenants/authorities/" + id + "/suspend", platform,
+        Map<?, ?> suspended = api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/suspend", platform,
                 "{\"reason\":\"Registered in error\"}").body();
         assertEquals("SUSPENDED", suspended.get("status"));
         assertEquals(false, provisioning.enabled.get("org-" + id));
 
         HttpClientResponseException hidden = assertThrows(HttpClientResponseException.class,
-                () -> get("/api/v1/tenants/authorities/" + id, officer(UUID.randomUUID())));
+                () -> api().get("/api/v1/tenants/authorities/" + id, officer(UUID.randomUUID())));
         assertEquals(HttpStatus.NOT_FOUND, hidden.getStatus());
     }
 
@@ -122,22 +122,22 @@ class TenantsIT implements TestPropertyProvider {
         String wyre = approved("Wyre Forest District Council", "DISTRICT");
         String region = createRegion("Worcestershire " + UUID.randomUUID(), bromsgrove, redditch);
 
-        Map<?, ?> request = post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(wyre), null).body();
+        Map<?, ?> request = api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests", admin(wyre), null).body();
         assertEquals("PENDING", request.get("status"));
         String requestId = (String) request.get("id");
 
-        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve",
                 tokens.forAuthority(UUID.fromString(wyre), Roles.REGION_ADMIN), null)).getStatus(),
                 "a region admin of a non-member cannot decide");
-        Map<?, ?> decided = post("/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve",
+        Map<?, ?> decided = api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve",
                 regionAdmin(bromsgrove), null).body();
         assertEquals("APPROVED", decided.get("status"));
-        assertEquals(3, ((List<?>) get("/api/v1/tenants/regions/" + region, officer(UUID.fromString(wyre))).get("members")).size());
+        assertEquals(3, ((List<?>) api().get("/api/v1/tenants/regions/" + region, officer(UUID.fromString(wyre))).get("members")).size());
 
-        post("/api/v1/tenants/regions/" + region + "/members/" + wyre + "/leave", admin(wyre), null);
-        List<?> current = (List<?>) get("/api/v1/tenants/regions/" + region, platform).get("members");
-        List<?> history = (List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members");
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + wyre + "/leave", admin(wyre), null);
+        List<?> current = (List<?>) api().get("/api/v1/tenants/regions/" + region, platform).get("members");
+        List<?> history = (List<?>) api().get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members");
         assertEquals(2, current.size());
         assertEquals(3, history.size(), "leaving keeps the membership as history");
         assertTrue(history.stream().anyMatch(m -> wyre.equals(((Map<?, ?>) m).get("authorityId"))
@@ -153,19 +153,19 @@ class TenantsIT implements TestPropertyProvider {
         String outsider = approved("Ashfield District Council", "DISTRICT");
         String another = approved("Mansfield District Council", "DISTRICT");
         String region = createRegion("Nottinghamshire " + UUID.randomUUID(), a, b);
-        post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(another), null);
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests", admin(another), null);
 
-        assertEquals(1, list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(a))).size(),
+        assertEquals(1, api().list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(a))).size(),
                 "a member sees requests to its region");
-        assertEquals(1, list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(another))).size(),
+        assertEquals(1, api().list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(another))).size(),
                 "the asking authority sees its own");
-        assertEquals(0, list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(outsider))).size(),
+        assertEquals(0, api().list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(outsider))).size(),
                 "an authority outside the region sees none");
         for (String token : List.of(tokens.forged(UUID.fromString(a), Roles.AUTHORITY_OFFICER),
                 tokens.tampered(UUID.fromString(outsider), UUID.fromString(a), Roles.AUTHORITY_OFFICER),
                 tokens.expired(UUID.fromString(a), Roles.AUTHORITY_OFFICER))) {
             assertEquals(HttpStatus.UNAUTHORIZED, assertThrows(HttpClientResponseException.class,
-                    () -> list("/api/v1/tenants/regions/" + region + "/membership-requests", token)).getStatus());
+                    () -> api().list("/api/v1/tenants/regions/" + region + "/membership-requests", token)).getStatus());
         }
     }
 
@@ -175,12 +175,12 @@ class TenantsIT implements TestPropertyProvider {
         String b = approved("Stockport Metropolitan Borough Council", "METROPOLITAN_BOROUGH");
         String c = approved("Chorley Borough Council", "BOROUGH");
         String region = createRegion("Greater Manchester support " + UUID.randomUUID(), a, b);
-        String requestId = (String) post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(c), null)
+        String requestId = (String) api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests", admin(c), null)
                 .body().get("id");
-        post("/api/v1/tenants/regions/" + region + "/members/" + b + "/leave", admin(b), null);
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + b + "/leave", admin(b), null);
 
-        assertEquals(0, list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(b))).size());
-        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(0, api().list("/api/v1/tenants/regions/" + region + "/membership-requests", officer(UUID.fromString(b))).size());
+        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve", regionAdmin(b),
                 null)).getStatus());
     }
@@ -191,8 +191,8 @@ class TenantsIT implements TestPropertyProvider {
         String other = approved("Preston City Council", "DISTRICT");
 
         assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class,
-                () -> patch("/api/v1/tenants/authorities/" + id, admin(other), "{\"name\":\"Hijacked\"}")).getStatus());
-        Map<?, ?> changed = patch("/api/v1/tenants/authorities/" + id, admin(id),
+                () -> api().exchange(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + id, admin(other), "{\"name\":\"Hijacked\"}")).getStatus());
+        Map<?, ?> changed = api().exchange(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + id, admin(id),
                 "{\"emailDomains\":[\"southribble.gov.uk\",\"SRBC.gov.uk\"]}").body();
         assertEquals(List.of("southribble.gov.uk", "srbc.gov.uk"), changed.get("emailDomains"));
         assertEquals("South Ribble Borough Council", changed.get("name"));
@@ -201,8 +201,8 @@ class TenantsIT implements TestPropertyProvider {
     @Test
     void theFirstAdminsContactIsPrivateToThePlatformAndTheAuthoritysAdmins() {
         String id = approved("Inverclyde Council", "SCOTTISH_COUNCIL");
-        assertTrue(get("/api/v1/tenants/authorities/" + id, admin(id)).get("firstAdmin") != null);
-        assertNull(get("/api/v1/tenants/authorities/" + id, officer(UUID.randomUUID())).get("firstAdmin"));
+        assertTrue(api().get("/api/v1/tenants/authorities/" + id, admin(id)).get("firstAdmin") != null);
+        assertNull(api().get("/api/v1/tenants/authorities/" + id, officer(UUID.randomUUID())).get("firstAdmin"));
     }
 
     @Test
@@ -226,19 +226,19 @@ class TenantsIT implements TestPropertyProvider {
         bad.put("{\"name\":", HttpStatus.BAD_REQUEST);
         bad.forEach((body, status) -> {
             HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
-                    () -> post("/api/v1/tenants/authorities", platform, body));
+                    () -> api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities", platform, body));
             assertEquals(status, e.getStatus(), body.length() > 80 ? body.substring(0, 80) : body);
             assertEquals("application/problem+json", e.getResponse().getContentType().map(MediaType::toString).orElse(""));
         });
         String a = approved("East Renfrewshire Council", "SCOTTISH_COUNCIL");
-        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.UNPROCESSABLE_ENTITY, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/regions", platform, "{\"name\":\"Nowhere\",\"kind\":\"OTHER\",\"memberAuthorityIds\":[\""
                         + UUID.randomUUID() + "\"]}")).getStatus());
-        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/regions", platform, "{\"name\":\"Board\",\"kind\":\"OTHER\",\"memberAuthorityIds\":[\"" + a
                         + "\"],\"board\":{\"membersPerAuthority\":3,\"rule\":\"CONSENSUS_ELSE_MINIMUM_FROM_EACH\","
                         + "\"minimumFromEach\":4}}")).getStatus());
-        assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.NOT_FOUND, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/regions/" + UUID.randomUUID() + "/membership-requests", admin(a), null)).getStatus());
         assertEquals(authorities + 1, Superuser.count("tenants", "select count(*) from authority"),
                 "only the one valid registration made for this test");
@@ -248,9 +248,9 @@ class TenantsIT implements TestPropertyProvider {
     @Test
     void onlyAPlatformAdminRegistersOrApproves() {
         String id = register("Clackmannanshire Council", "SCOTTISH_COUNCIL", null, "clacks.gov.uk");
-        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities", admin(UUID.randomUUID().toString()), "{}")).getStatus());
-        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities/" + id + "/approve", admin(id), null)).getStatus());
     }
 
@@ -258,27 +258,27 @@ class TenantsIT implements TestPropertyProvider {
     void aSuspendedCouncilsStaffCannotSignInOrWriteWithAnyToken() {
         String id = approved("Bassetlaw District Council", "DISTRICT");
         String issuedBefore = admin(id);
-        assertEquals(200, patch("/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw DC\"}").code());
+        assertEquals(200, api().exchange(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw DC\"}").code());
         assertTrue(provisioning.signsIn(id));
 
-        post("/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Unpaid subscription\"}");
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Unpaid subscription\"}");
 
         assertFalse(provisioning.signsIn(id), "the identity provider refuses its staff's sign-in");
         String issuedAfter = admin(id);
         for (String token : List.of(issuedBefore, issuedAfter)) {
             HttpClientResponseException write = assertThrows(HttpClientResponseException.class,
-                    () -> patch("/api/v1/tenants/authorities/" + id, token, "{\"name\":\"Renamed while suspended\"}"));
+                    () -> api().exchange(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + id, token, "{\"name\":\"Renamed while suspended\"}"));
             assertEquals(HttpStatus.FORBIDDEN, write.getStatus());
             assertEquals("urn:concordat:problem:authority-suspended", problem(write).get("type"));
             assertEquals(HttpStatus.FORBIDDEN, assertThrows(HttpClientResponseException.class,
-                    () -> get("/api/v1/tenants/regions", token)).getStatus(), "reads are refused too");
+                    () -> api().get("/api/v1/tenants/regions", token)).getStatus(), "reads are refused too");
         }
-        assertEquals("Bassetlaw DC", get("/api/v1/tenants/authorities/" + id, platform).get("name"));
+        assertEquals("Bassetlaw DC", api().get("/api/v1/tenants/authorities/" + id, platform).get("name"));
 
-        post("/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null);
 
         assertTrue(provisioning.signsIn(id), "approval gives sign-in back");
-        assertEquals(200, patch("/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw District Council\"}")
+        assertEquals(200, api().exchange(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + id, issuedBefore, "{\"name\":\"Bassetlaw District Council\"}")
                 .code());
     }
 
@@ -300,14 +300,14 @@ class TenantsIT implements TestPropertyProvider {
             both.shutdownNow();
         }
 
-        post("/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null);
 
         assertTrue(provisioning.signsIn(id), "the accounts the one suspension disabled are enabled again");
     }
 
     private int statusOf(String uri, String body) {
         try {
-            return post(uri, platform, body).code();
+            return api().exchange(HttpMethod.POST, uri, platform, body).code();
         } catch (HttpClientResponseException e) {
             return e.getStatus().getCode();
         }
@@ -316,7 +316,7 @@ class TenantsIT implements TestPropertyProvider {
     @Test
     void anAuthoritySuspendedBeforeServicesCheckedSuspensionIsAnnouncedAgain() throws Exception {
         String id = approved("Ashfield District Council", "DISTRICT");
-        post("/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Registered twice\"}");
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/suspend", platform, "{\"reason\":\"Registered twice\"}");
         String migration;
         try (var in = getClass().getResourceAsStream("/db/migration/V3__suspension_stops_sign_in.sql")) {
             migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
@@ -335,18 +335,18 @@ class TenantsIT implements TestPropertyProvider {
     @Test
     void aRegistrationWithoutAnEmailDomainIsRefusedAtRegistration() {
         long before = Superuser.count("tenants", "select count(*) from authority");
-        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> post(
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities", platform, "{\"name\":\"Mansfield District Council\",\"kind\":\"DISTRICT\","
                         + "\"firstAdmin\":{\"email\":\"admin@mansfield.gov.uk\",\"firstName\":\"A\",\"lastName\":\"B\"}}"));
         assertEquals(HttpStatus.BAD_REQUEST, e.getStatus());
         assertEquals("urn:concordat:problem:email-domain-required", problem(e).get("type"));
-        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities", platform, "{\"name\":\"Mansfield District Council\",\"kind\":\"DISTRICT\","
                         + "\"emailDomains\":[],\"firstAdmin\":{\"email\":\"admin@mansfield.gov.uk\",\"firstName\":\"A\","
                         + "\"lastName\":\"B\"}}")).getStatus());
         assertEquals(before, Superuser.count("tenants", "select count(*) from authority"));
         String id = approved("Newark and Sherwood District Council", "DISTRICT");
-        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> patch(
+        assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.PATCH,
                 "/api/v1/tenants/authorities/" + id, admin(id), "{\"emailDomains\":[]}")).getStatus(),
                 "nor can its last domain be taken away");
     }
@@ -359,21 +359,21 @@ class TenantsIT implements TestPropertyProvider {
         String body = "{\"name\":\"Another Council\",\"kind\":\"DISTRICT\",\"emailDomains\":[\"%s\"],"
                 + "\"firstAdmin\":{\"email\":\"%s\",\"firstName\":\"A\",\"lastName\":\"B\"}}";
 
-        HttpClientResponseException ours = assertThrows(HttpClientResponseException.class, () -> post(
+        HttpClientResponseException ours = assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities", platform, body.formatted(uniqueDomain(), "Admin@" + domain)));
         assertEquals(HttpStatus.CONFLICT, ours.getStatus(), "already the first admin of a registered council");
         assertEquals("urn:concordat:problem:first-admin-signs-in-elsewhere", problem(ours).get("type"));
         String signsIn = "officer@" + uniqueDomain();
         provisioning.signingIn.add(signsIn);
-        HttpClientResponseException theirs = assertThrows(HttpClientResponseException.class, () -> post(
+        HttpClientResponseException theirs = assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities", platform, body.formatted(uniqueDomain(), signsIn)));
         assertEquals(HttpStatus.CONFLICT, theirs.getStatus(), "already signs in through the identity provider");
-        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/authorities", platform, body.formatted(domain, "someone@" + uniqueDomain()))).getStatus(),
                 "an email domain signs in for one authority");
 
         assertEquals(before, Superuser.count("tenants", "select count(*) from authority"));
-        assertEquals("PENDING", get("/api/v1/tenants/authorities/" + first, platform).get("status"));
+        assertEquals("PENDING", api().get("/api/v1/tenants/authorities/" + first, platform).get("status"));
     }
 
     @Test
@@ -382,12 +382,12 @@ class TenantsIT implements TestPropertyProvider {
         provisioning.refusing = true;
         try {
             assertEquals(HttpStatus.BAD_GATEWAY, assertThrows(HttpClientResponseException.class,
-                    () -> post("/api/v1/tenants/authorities/" + id + "/approve", platform, null)).getStatus());
+                    () -> api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null)).getStatus());
         } finally {
             provisioning.refusing = false;
         }
-        assertEquals("PENDING", get("/api/v1/tenants/authorities/" + id, platform).get("status"));
-        assertEquals(200, post("/api/v1/tenants/authorities/" + id + "/approve", platform, null).code());
+        assertEquals("PENDING", api().get("/api/v1/tenants/authorities/" + id, platform).get("status"));
+        assertEquals(200, api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null).code());
     }
 
     @Test
@@ -396,17 +396,17 @@ class TenantsIT implements TestPropertyProvider {
         String b = approved("Islington Council", "LONDON_BOROUGH");
         String region = createRegion("North London shared services " + UUID.randomUUID(), a, b);
 
-        post("/api/v1/tenants/regions/" + region + "/members/" + b + "/leave", admin(b), null);
-        String requestId = (String) post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(b), null)
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + b + "/leave", admin(b), null);
+        String requestId = (String) api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests", admin(b), null)
                 .body().get("id");
-        Map<?, ?> decided = post("/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve",
+        Map<?, ?> decided = api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve",
                 regionAdmin(a), null).body();
 
         assertEquals("APPROVED", decided.get("status"));
-        List<?> history = (List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members");
+        List<?> history = (List<?>) api().get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members");
         assertEquals(3, history.size(), "both memberships of the council that rejoined, and the other member");
-        assertEquals(2, ((List<?>) get("/api/v1/tenants/regions/" + region, platform).get("members")).size());
-        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class, () -> post(
+        assertEquals(2, ((List<?>) api().get("/api/v1/tenants/regions/" + region, platform).get("members")).size());
+        assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class, () -> api().exchange(HttpMethod.POST,
                 "/api/v1/tenants/regions/" + region + "/membership-requests", admin(b), null)).getStatus(),
                 "a member does not ask again");
     }
@@ -417,18 +417,18 @@ class TenantsIT implements TestPropertyProvider {
         String since2010 = approved("Burnley Borough Council", "BOROUGH");
         String since2016 = approved("Pendle Borough Council", "BOROUGH");
         String left2018 = approved("Hyndburn Borough Council", "BOROUGH");
-        String region = (String) post("/api/v1/tenants/regions", platform, "{\"name\":\"East Lancashire partnership "
+        String region = (String) api().exchange(HttpMethod.POST, "/api/v1/tenants/regions", platform, "{\"name\":\"East Lancashire partnership "
                 + UUID.randomUUID() + "\",\"kind\":\"PARTNERSHIP\",\"memberAuthorityIds\":[\"" + host + "\"],"
                 + "\"membersJoinedOn\":\"2006-04-01\"}").body().get("id");
 
         join(region, since2010, host, "{\"joinedOn\":\"2010-04-01\"}", null);
         join(region, since2016, host, null, "{\"joinedOn\":\"2016-06-01\"}");
         join(region, left2018, host, "{\"joinedOn\":\"2010-04-01\"}", null);
-        post("/api/v1/tenants/regions/" + region + "/members/" + left2018 + "/leave", admin(left2018),
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + left2018 + "/leave", admin(left2018),
                 "{\"leftOn\":\"2018-04-01\"}");
 
         Map<String, String> history = new LinkedHashMap<>();
-        for (Object m : (List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members")) {
+        for (Object m : (List<?>) api().get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members")) {
             Map<?, ?> member = (Map<?, ?>) m;
             history.put((String) member.get("authorityId"), member.get("joinedOn") + ".." + member.get("leftOn"));
         }
@@ -464,19 +464,19 @@ class TenantsIT implements TestPropertyProvider {
         bad.put("{\"joinedOn\":\"1900-01-01\"}", HttpStatus.BAD_REQUEST);
         bad.put("{\"joinedOn\":\"2010-13-01\"}", HttpStatus.BAD_REQUEST);
         bad.forEach((body, status) -> assertEquals(status, assertThrows(HttpClientResponseException.class,
-                () -> post(joins, admin(b), body)).getStatus(), body));
+                () -> api().exchange(HttpMethod.POST, joins, admin(b), body)).getStatus(), body));
         join(region, b, a, "{\"joinedOn\":\"2012-01-01\"}", null);
         String leave = "/api/v1/tenants/regions/" + region + "/members/" + b + "/leave";
         assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class,
-                () -> post(leave, admin(b), "{\"leftOn\":\"2011-12-31\"}")).getStatus(), "before it joined");
+                () -> api().exchange(HttpMethod.POST, leave, admin(b), "{\"leftOn\":\"2011-12-31\"}")).getStatus(), "before it joined");
         assertEquals(HttpStatus.BAD_REQUEST, assertThrows(HttpClientResponseException.class,
-                () -> post(leave, admin(b), "{\"leftOn\":\"" + LocalDate.now().plusDays(2) + "\"}")).getStatus());
-        post(leave, admin(b), "{\"leftOn\":\"2015-01-01\"}");
+                () -> api().exchange(HttpMethod.POST, leave, admin(b), "{\"leftOn\":\"" + LocalDate.now().plusDays(2) + "\"}")).getStatus());
+        api().exchange(HttpMethod.POST, leave, admin(b), "{\"leftOn\":\"2015-01-01\"}");
         assertEquals(HttpStatus.CONFLICT, assertThrows(HttpClientResponseException.class,
-                () -> post(joins, admin(b), "{\"joinedOn\":\"2014-06-01\"}")).getStatus(), "overlaps the earlier period");
+                () -> api().exchange(HttpMethod.POST, joins, admin(b), "{\"joinedOn\":\"2014-06-01\"}")).getStatus(), "overlaps the earlier period");
 
         assertEquals(Set.of(b), membersOn(region, "2013-01-01"));
-        assertEquals(2, ((List<?>) get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members")).size());
+        assertEquals(2, ((List<?>) api().get("/api/v1/tenants/regions/" + region + "?history=true", platform).get("members")).size());
     }
 
     @Test
@@ -486,81 +486,64 @@ class TenantsIT implements TestPropertyProvider {
         String officer = officer(UUID.fromString(id));
 
         HttpClientResponseException wrongMethod = assertThrows(HttpClientResponseException.class,
-                () -> get("/api/v1/tenants/regions/" + region + "/board", officer));
+                () -> api().get("/api/v1/tenants/regions/" + region + "/board", officer));
         assertEquals(HttpStatus.METHOD_NOT_ALLOWED, wrongMethod.getStatus());
         assertEquals("application/problem+json", wrongMethod.getResponse().getContentType().map(MediaType::toString).orElse(""));
         assertEquals("PUT", wrongMethod.getResponse().header("Allow"));
         for (String path : List.of("/api/v1/tenants/nowhere", "/api/v1/tenants/authorities//approve",
                 "/api/v1/tenants/regions/" + region + "/members//leave")) {
             HttpClientResponseException missing = assertThrows(HttpClientResponseException.class,
-                    () -> post(path, officer, "{}"));
+                    () -> api().exchange(HttpMethod.POST, path, officer, "{}"));
             assertTrue(missing.getStatus() == HttpStatus.NOT_FOUND || missing.getStatus() == HttpStatus.METHOD_NOT_ALLOWED,
                     path + " answered " + missing.getStatus());
             assertEquals("application/problem+json", missing.getResponse().getContentType().map(MediaType::toString).orElse(""));
         }
         HttpClientResponseException forbidden = assertThrows(HttpClientResponseException.class,
-                () -> post("/api/v1/tenants/authorities/" + id + "/approve", officer, null));
+                () -> api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", officer, null));
         assertEquals(HttpStatus.FORBIDDEN, forbidden.getStatus(), "the route exists; the officer's roles do not allow it");
     }
 
     private void join(String region, String authority, String decidedBy, String request, String approval) {
-        String requestId = (String) post("/api/v1/tenants/regions/" + region + "/membership-requests", admin(authority),
+        String requestId = (String) api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests", admin(authority),
                 request).body().get("id");
-        post("/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve", regionAdmin(decidedBy),
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + requestId + "/approve", regionAdmin(decidedBy),
                 approval);
     }
 
     private Set<String> membersOn(String region, String day) {
-        return ((List<?>) get("/api/v1/tenants/regions/" + region + "?on=" + day, platform).get("members")).stream()
+        return ((List<?>) api().get("/api/v1/tenants/regions/" + region + "?on=" + day, platform).get("members")).stream()
                 .map(m -> (String) ((Map<?, ?>) m).get("authorityId")).collect(Collectors.toSet());
     }
 
     private String register(String name, String kind, String gss, String domain) {
         String body = "{\"name\":\"%s\",\"kind\":\"%s\",%s\"emailDomains\":[\"%s\"],"
                 + "\"firstAdmin\":{\"email\":\"admin@%s\",\"firstName\":\"First\",\"lastName\":\"Admin\"}}";
-        return (String) post("/api/v1/tenants/authorities", platform, body.formatted(name, kind,
+        return (String) api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities", platform, body.formatted(name, kind,
                 gss == null ? "" : "\"gssCode\":\"" + gss + "\",", domain, domain)).body().get("id");
     }
 
     private String approved(String name, String kind) {
         String id = register(name, kind, uniqueGss(), uniqueDomain());
-        post("/api/v1/tenants/authorities/" + id + "/approve", platform, null);
+        api().exchange(HttpMethod.POST, "/api/v1/tenants/authorities/" + id + "/approve", platform, null);
         return id;
     }
 
     private String createRegion(String name, String... members) {
-        return (String) post("/api/v1/tenants/regions", platform, "{\"name\":\"" + name
+        return (String) api().exchange(HttpMethod.POST, "/api/v1/tenants/regions", platform, "{\"name\":\"" + name
                 + "\",\"kind\":\"PARTNERSHIP\",\"memberAuthorityIds\":[\"" + String.join("\",\"", members) + "\"]}")
                 .body().get("id");
     }
 
     private String admin(String authority) {
-        return tokens.forAuthority(UUID.fromString(authority), Roles.AUTHORITY_ADMIN, Roles.AUTHORITY_OFFICER);
+        return Councils.admin(UUID.fromString(authority));
     }
 
     private String regionAdmin(String authority) {
         return tokens.forAuthority(UUID.fromString(authority), Roles.REGION_ADMIN);
     }
 
-    private HttpResponse<Map> post(String uri, String token, String body) {
-        MutableHttpRequest<String> request = HttpRequest.POST(uri, body == null ? "" : body).bearerAuth(token);
-        if (body != null) {
-            request.contentType(MediaType.APPLICATION_JSON_TYPE);
-        }
-        return http.toBlocking().exchange(request, Map.class);
-    }
-
-    private HttpResponse<Map> patch(String uri, String token, String body) {
-        return http.toBlocking().exchange(HttpRequest.PATCH(uri, body).contentType(MediaType.APPLICATION_JSON_TYPE)
-                .bearerAuth(token), Map.class);
-    }
-
-    private Map<?, ?> get(String uri, String token) {
-        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token), Map.class);
-    }
-
-    private List<?> list(String uri, String token) {
-        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(token), Argument.listOf(Map.class));
+    private ApiCalls api() {
+        return new ApiCalls(http);
     }
 
     private static Map<?, ?> problem(HttpClientResponseException e) {

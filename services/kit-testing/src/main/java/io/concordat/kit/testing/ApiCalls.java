@@ -3,6 +3,7 @@ package io.concordat.kit.testing;
 import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
@@ -24,6 +25,34 @@ public final class ApiCalls {
     /** Sends and returns the JSON object answered; a 4xx or 5xx throws. */
     public Map<?, ?> send(HttpMethod method, String path, String token, String body) {
         return http.toBlocking().retrieve(request(method, path, token, body), Map.class);
+    }
+
+    /** Gets a JSON object. */
+    public Map<?, ?> get(String path, String token) {
+        return send(HttpMethod.GET, path, token, null);
+    }
+
+    /** Posts a JSON body (none when null) and returns the JSON object answered. */
+    public Map<?, ?> post(String path, String token, String body) {
+        return send(HttpMethod.POST, path, token, body);
+    }
+
+    /** Posts to create something and returns its id, as answered. */
+    public String create(String path, String token, String body) {
+        return (String) post(path, token, body).get("id");
+    }
+
+    public Map<?, ?> put(String path, String token, String body) {
+        return send(HttpMethod.PUT, path, token, body);
+    }
+
+    public Map<?, ?> patch(String path, String token, String body) {
+        return send(HttpMethod.PATCH, path, token, body);
+    }
+
+    /** Sends and returns the whole answer, status and headers with the JSON object; a 4xx or 5xx throws. */
+    public HttpResponse<Map> exchange(HttpMethod method, String path, String token, String body) {
+        return http.toBlocking().exchange(request(method, path, token, body), Map.class);
     }
 
     /** Gets a JSON array. */

@@ -14,4 +14,14 @@ public final class Councils {
     public static String officer(UUID authority) {
         return TestTokens.get().forAuthority(authority, Roles.AUTHORITY_OFFICER);
     }
+
+    /** A token of an admin of the council, who is an officer too. */
+    public static String admin(UUID authority) {
+        return TestTokens.get().forAuthority(authority, Roles.AUTHORITY_ADMIN, Roles.AUTHORITY_OFFICER);
+    }
+
+    /** A token of a councillor the council sends to a region's board. */
+    public static String councillor(UUID authority) {
+        return TestTokens.get().forAuthority(authority, Roles.BOARD_MEMBER);
+    }
 }

@@ -54,7 +54,7 @@ public class CollaborationController {
     @Post("/stage")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public OpportunityDetailView changeStage(Caller caller, @PathVariable UUID id,
-                                             @Valid @Body CollaborationRequests.ChangeStage request) {
+                                             @Valid @Body ChangeStageRequest request) {
         Stage to = Choices.parse(Stage.class, request.to(), "stage");
         return transactions.write(caller, connection -> views.detail(
                 collaboration.changeStage(caller, id, to, request.note(), request.boardRegionId())));
@@ -66,7 +66,7 @@ public class CollaborationController {
      */
     @Post("/participants")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public OpportunityDetailView join(Caller caller, @PathVariable UUID id, @Valid @Body CollaborationRequests.Join request) {
+    public OpportunityDetailView join(Caller caller, @PathVariable UUID id, @Valid @Body JoinRequest request) {
         ParticipantRole role = Choices.parse(ParticipantRole.class, request.role(), "participant role");
         ParticipantStatus status = Choices.parse(ParticipantStatus.class, request.status(), "participant status");
         return transactions.write(caller, connection -> views.detail(collaboration.join(caller, id, role, status)));
@@ -86,7 +86,7 @@ public class CollaborationController {
     @Put("/business-case")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public BusinessCaseView submitBusinessCase(Caller caller, @PathVariable UUID id,
-                                               @Valid @Body CollaborationRequests.BusinessCase request) {
+                                               @Valid @Body BusinessCaseRequest request) {
         BusinessCase businessCase = request.toDomain();
         return transactions.write(caller, connection ->
                 BusinessCaseView.of(collaboration.submitBusinessCase(caller, id, businessCase), authorities::nameOf));
@@ -104,7 +104,7 @@ public class CollaborationController {
     @Post("/board/votes")
     @Secured(Roles.BOARD_MEMBER)
     public BoardTallyView vote(Caller caller, @PathVariable UUID id,
-                                @Valid @Body CollaborationRequests.Vote request) {
+                                @Valid @Body VoteRequest request) {
         return transactions.write(caller, connection -> {
             List<BoardVote> votes = collaboration.vote(caller, id, request.inFavour());
             return new BoardTallyView(votes.size(), votes.stream().filter(BoardVote::inFavour).count());
@@ -126,7 +126,7 @@ public class CollaborationController {
     @Post("/decisions")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public OpportunityDetailView decide(Caller caller, @PathVariable UUID id,
-                                        @Valid @Body CollaborationRequests.Decision request) {
+                                        @Valid @Body DecisionRequest request) {
         DecisionOutcome outcome = Choices.parse(DecisionOutcome.class, request.outcome(), "decision outcome");
         DecisionBody body = Choices.parse(DecisionBody.class, request.body(), "decision-making body");
         return transactions.write(caller, connection -> views.detail(collaboration.decide(caller, id, outcome, body,

@@ -72,7 +72,7 @@ public class OpportunityController {
                 request.description(), model, trigger, horizon, caller.subject(), Instant.now());
         List<UUID> regions = request.regionIds() == null ? List.of() : request.regionIds().stream().distinct().toList();
         OpportunityView saved = transactions.write(caller, connection -> OpportunityView.of(proposals.propose(opportunity,
-                regions, request.targetDecisionOn(), request.targetStartOn(), proposerRole), regions));
+                regions, request.targetDecisionOn(), request.targetStartOn(), proposerRole)));
         return HttpResponse.created(saved, URI.create("/api/v1/opportunities/" + saved.id()));
     }
 

@@ -1,6 +1,7 @@
 package io.concordat.opportunities.api;
 
 import io.concordat.events.ServiceArea;
+import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.store.OpportunityRow;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
@@ -35,10 +36,21 @@ public record OpportunityView(
         Instant proposedAt,
         List<UUID> regionIds) {
 
+    static OpportunityView of(Opportunity o) {
+        return new OpportunityView(o.id(), o.authorityId(), o.title(), o.serviceArea().code(), o.serviceArea().title(),
+                o.description(), o.stage().name(), name(o.model()), name(o.trigger()), o.horizon().name(),
+                o.targetDecisionOn(), o.targetStartOn(), o.proposedBy(), o.proposedAt(), o.regionIds());
+    }
+
+    /** A row of a search, which needs no more of the opportunity than this. */
     static OpportunityView of(OpportunityRow row, List<UUID> regionIds) {
         String areaTitle = ServiceArea.byCode(row.serviceArea()).map(ServiceArea::title).orElse(row.serviceArea());
         return new OpportunityView(row.id(), row.authorityId(), row.title(), row.serviceArea(), areaTitle,
                 row.description(), row.stage(), row.model(), row.trigger(), row.horizon(), row.targetDecisionOn(),
                 row.targetStartOn(), row.proposedBy(), row.proposedAt(), List.copyOf(regionIds));
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
     }
 }

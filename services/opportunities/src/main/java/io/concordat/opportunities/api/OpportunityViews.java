@@ -1,8 +1,7 @@
 package io.concordat.opportunities.api;
 
 import io.concordat.kit.directory.AuthorityDirectory;
-import io.concordat.opportunities.domain.Horizon;
-import io.concordat.opportunities.domain.Stage;
+import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.store.CollaborationStore;
 import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.OpportunityStore;
@@ -13,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Shapes opportunities into the API's views; runs in the reader's transaction, so it shows what they may see. */
+/** Shapes opportunities into the API's views, the detail from the aggregate; runs in the reader's transaction, so it shows what they may see. */
 @Singleton
 public class OpportunityViews {
 
@@ -28,24 +27,21 @@ public class OpportunityViews {
         this.authorities = authorities;
     }
 
-    OpportunityDetailView detail(OpportunityRow row) {
-        OpportunityView view = views(List.of(row)).get(0);
-        Horizon horizon = Horizon.valueOf(row.horizon());
-        List<OpportunityDetailView.ParticipantView> participants = collaboration.participants(row.id()).stream()
+    OpportunityDetailView detail(Opportunity o) {
+        List<OpportunityDetailView.ParticipantView> participants = o.participants().stream()
                 .map(p -> new OpportunityDetailView.ParticipantView(p.authorityId(), authorities.nameOf(p.authorityId()),
                         p.role().name(), p.status().name(), p.accepted())).toList();
-        List<OpportunityDetailView.StageChangeView> history = collaboration.stageHistory(row.id()).stream()
+        List<OpportunityDetailView.StageChangeView> history = collaboration.stageHistory(o.id()).stream()
                 .map(c -> new OpportunityDetailView.StageChangeView(c.from(), c.to(), c.by(), c.at(), c.note())).toList();
-        OpportunityDetailView.RecommendationView recommendation = collaboration.recommendation(row.id())
+        OpportunityDetailView.RecommendationView recommendation = collaboration.recommendation(o.id())
                 .map(r -> new OpportunityDetailView.RecommendationView(r.regionId(), r.recommendation().recommended(),
                         r.recommendation().rule().name(), r.recommendation().inFavour(), r.recommendation().against(),
                         r.recommendation().reason(), r.recordedAt())).orElse(null);
         Map<UUID, String> decisions = new LinkedHashMap<>();
-        collaboration.decisions(row.id()).forEach((authority, outcome) -> decisions.put(authority, outcome.name()));
-        return new OpportunityDetailView(view, Stage.valueOf(row.stage()).next(horizon).stream().map(Enum::name).toList(),
-                participants, history,
-                collaboration.latestBusinessCaseVersion(row.id()).orElse(null),
-                row.boardRegionId(), recommendation, decisions, row.approvedPublished());
+        o.decisions().forEach((authority, outcome) -> decisions.put(authority, outcome.name()));
+        return new OpportunityDetailView(OpportunityView.of(o), o.allowedStages().stream().map(Enum::name).toList(),
+                participants, history, collaboration.latestBusinessCaseVersion(o.id()).orElse(null),
+                o.boardRegionId(), recommendation, decisions, o.approved());
     }
 
     /** Views of the rows with the regions each is shared with, as far as the reader may see them. */

@@ -8,12 +8,11 @@ import io.concordat.kit.problem.Choices;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.opportunities.app.Proposals;
 import io.concordat.opportunities.app.Vacancies;
+import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.Vacancy;
 import io.concordat.opportunities.domain.VacancyStatus;
 import io.concordat.events.ServiceArea;
-import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.VacancyStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -52,18 +51,15 @@ public class VacancyController {
     private final TenantTransactions transactions;
     private final Vacancies vacancies;
     private final VacancyStore store;
-    private final CollaborationStore collaboration;
     private final Proposals opportunities;
     private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
 
     public VacancyController(TenantTransactions transactions, Vacancies vacancies, VacancyStore store,
-                             CollaborationStore collaboration, Proposals opportunities, AuthorityDirectory authorities,
-                             RegionMemberships memberships) {
+                             Proposals opportunities, AuthorityDirectory authorities, RegionMemberships memberships) {
         this.transactions = transactions;
         this.vacancies = vacancies;
         this.store = store;
-        this.collaboration = collaboration;
         this.opportunities = opportunities;
         this.authorities = authorities;
         this.memberships = memberships;
@@ -71,43 +67,43 @@ public class VacancyController {
 
     @Post("/vacancies")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public HttpResponse<VacancyViews.Vacancy> post(Caller caller, @Valid @Body VacancyViews.PostVacancy request) {
-        VacancyViews.Vacancy view = transactions.write(caller, connection -> view(vacancies.post(caller, request.title(),
+    public HttpResponse<VacancyView> post(Caller caller, @Valid @Body PostVacancyRequest request) {
+        VacancyView view = transactions.write(caller, connection -> view(vacancies.post(caller, request.title(),
                 request.serviceArea(), request.grade(), request.closingDate())));
         return HttpResponse.created(view, URI.create("/api/v1/opportunities/vacancies/" + view.id()));
     }
 
     /** Vacancies recruiting today (open, closing date not passed) of the caller's authority and of those it shares a region with. */
     @Get("/vacancies")
-    public List<VacancyViews.Vacancy> list(Caller caller, @QueryValue @Nullable String serviceArea) {
+    public List<VacancyView> list(Caller caller, @QueryValue @Nullable String serviceArea) {
         return transactions.read(caller, connection -> store.openOn(Vacancies.today(), serviceArea).stream()
                 .map(this::view).toList());
     }
 
     @Get("/vacancies/{id}")
-    public VacancyViews.Vacancy get(Caller caller, @PathVariable UUID id) {
+    public VacancyView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> view(vacancies.find(id)));
     }
 
     /** For each of the caller's vacancies recruiting today, the councils in its regions recruiting to the same kind of post. */
     @Get("/vacancies/matches")
-    public List<VacancyViews.Match> matches(Caller caller) {
+    public List<VacancyMatchView> matches(Caller caller) {
         UUID authority = caller.requireAuthority();
         return transactions.read(caller, connection -> store.openOn(Vacancies.today(), null).stream()
                 .filter(v -> v.authorityId().equals(authority))
-                .map(v -> new VacancyViews.Match(view(v), partnersFor(v))).toList());
+                .map(v -> new VacancyMatchView(view(v), partnersFor(v))).toList());
     }
 
     /** The councils that might share this vacancy's post, and why. */
     @Get("/vacancies/{id}/possible-partners")
-    public List<VacancyViews.Partner> possiblePartners(Caller caller, @PathVariable UUID id) {
+    public List<PartnerView> possiblePartners(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> partnersFor(vacancies.find(id)));
     }
 
     /** The council whose post it is closes it: FILLED or WITHDRAWN. It then no longer surfaces to others. */
     @Post("/vacancies/{id}/close")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
-    public VacancyViews.Vacancy close(Caller caller, @PathVariable UUID id, @Valid @Body VacancyViews.CloseVacancy request) {
+    public VacancyView close(Caller caller, @PathVariable UUID id, @Valid @Body CloseVacancyRequest request) {
         VacancyStatus reason = Choices.parse(VacancyStatus.class, request.reason(), "close reason");
         return transactions.write(caller, connection -> view(vacancies.close(caller, id, reason)));
     }
@@ -120,14 +116,12 @@ public class VacancyController {
     @Post("/vacancies/{id}/opportunity")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<OpportunityView> openOpportunity(Caller caller, @PathVariable UUID id,
-                                                         @Valid @Nullable @Body VacancyViews.OpenOpportunity request) {
+                                                         @Valid @Nullable @Body OpenOpportunityRequest request) {
         ParticipantRole role = request == null ? null
                 : Choices.parseOrNull(ParticipantRole.class, request.role(), "participant role");
         List<UUID> regions = request == null ? null : request.regionIds();
-        OpportunityView view = transactions.write(caller, connection -> {
-            OpportunityRow row = vacancies.openOpportunity(caller, id, role, regions);
-            return OpportunityView.of(row, opportunities.regionsOf(row.id()));
-        });
+        OpportunityView view = transactions.write(caller, connection ->
+                OpportunityView.of(vacancies.openOpportunity(caller, id, role, regions)));
         return HttpResponse.created(view, URI.create("/api/v1/opportunities/" + view.id()));
     }
 
@@ -138,22 +132,22 @@ public class VacancyController {
      * left out.
      */
     @Get("/{id}/suggested-partners")
-    public List<VacancyViews.Partner> suggestedPartners(Caller caller, @PathVariable UUID id) {
+    public List<PartnerView> suggestedPartners(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> {
-            OpportunityRow row = opportunities.find(id);
+            Opportunity opportunity = opportunities.find(id);
             Set<UUID> taking = new java.util.HashSet<>();
-            collaboration.participants(id).forEach(p -> taking.add(p.authorityId()));
+            opportunity.participants().forEach(p -> taking.add(p.authorityId()));
             Map<UUID, List<String>> reasons = new LinkedHashMap<>();
             Map<UUID, Integer> scores = new LinkedHashMap<>();
-            Set<UUID> neighbours = neighboursOf(row.authorityId());
-            addHosts(row.serviceArea(), neighbours, taking, scores, reasons);
-            for (Vacancy v : store.openOn(Vacancies.today(), row.serviceArea())) {
+            Set<UUID> neighbours = neighboursOf(opportunity.authorityId());
+            addHosts(opportunity.serviceArea().code(), neighbours, taking, scores, reasons);
+            for (Vacancy v : store.openOn(Vacancies.today(), opportunity.serviceArea().code())) {
                 if (neighbours.contains(v.authorityId()) && !taking.contains(v.authorityId())) {
                     scores.merge(v.authorityId(), 3, Integer::sum);
                     reasons.computeIfAbsent(v.authorityId(), a -> new ArrayList<>()).add(recruiting(v));
                 }
             }
-            for (VacancyStore.Interest interest : store.interestIn(row.serviceArea())) {
+            for (VacancyStore.Interest interest : store.interestIn(opportunity.serviceArea().code())) {
                 UUID other = interest.authorityId();
                 if (neighbours.contains(other) && !taking.contains(other)) {
                     scores.merge(other, 2, Integer::sum);
@@ -161,11 +155,11 @@ public class VacancyController {
                             .add("takes part in '" + interest.opportunityTitle() + "' in the same service area");
                 }
             }
-            return ranked(row.authorityId(), scores, reasons);
+            return ranked(opportunity.authorityId(), scores, reasons);
         });
     }
 
-    private List<VacancyViews.Partner> partnersFor(Vacancy vacancy) {
+    private List<PartnerView> partnersFor(Vacancy vacancy) {
         Map<UUID, List<String>> reasons = new LinkedHashMap<>();
         Map<UUID, Integer> scores = new LinkedHashMap<>();
         Set<UUID> neighbours = neighboursOf(vacancy.authorityId());
@@ -199,15 +193,15 @@ public class VacancyController {
         return neighbours;
     }
 
-    private List<VacancyViews.Partner> ranked(UUID from, Map<UUID, Integer> scores, Map<UUID, List<String>> reasons) {
+    private List<PartnerView> ranked(UUID from, Map<UUID, Integer> scores, Map<UUID, List<String>> reasons) {
         List<UUID> fromRegions = memberships.regionsOf(from);
         return scores.entrySet().stream().map(e -> {
             List<String> shared = memberships.regionsOf(e.getKey()).stream().filter(fromRegions::contains)
                     .map(memberships::nameOf).sorted().toList();
-            return new VacancyViews.Partner(e.getKey(), authorities.nameOf(e.getKey()), e.getValue(),
+            return new PartnerView(e.getKey(), authorities.nameOf(e.getKey()), e.getValue(),
                     reasons.get(e.getKey()), shared);
-        }).sorted(Comparator.comparingInt(VacancyViews.Partner::score).reversed()
-                .thenComparing(VacancyViews.Partner::authorityName)).toList();
+        }).sorted(Comparator.comparingInt(PartnerView::score).reversed()
+                .thenComparing(PartnerView::authorityName)).toList();
     }
 
     private String recruiting(Vacancy v) {
@@ -215,8 +209,8 @@ public class VacancyController {
         return "is also recruiting: " + v.title() + " (" + area + "), closing " + DAY.format(v.closingDate());
     }
 
-    private VacancyViews.Vacancy view(Vacancy v) {
-        return new VacancyViews.Vacancy(v.id(), v.authorityId(), authorities.nameOf(v.authorityId()), v.title(),
+    private VacancyView view(Vacancy v) {
+        return new VacancyView(v.id(), v.authorityId(), authorities.nameOf(v.authorityId()), v.title(),
                 v.serviceArea(), v.grade(), v.closingDate(), v.status().name(), v.opportunityId(), v.postedAt(),
                 v.isOpenOn(Vacancies.today()), v.closedOn());
     }

@@ -8,12 +8,7 @@ import io.concordat.kit.outbox.EventPublisher;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.domain.OpportunityRuleException;
-import io.concordat.opportunities.domain.Participant;
 import io.concordat.opportunities.domain.ParticipantRole;
-import io.concordat.opportunities.domain.ParticipantStatus;
-import io.concordat.opportunities.domain.Participation;
-import io.concordat.opportunities.store.CollaborationStore;
-import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.OpportunityStore;
 import jakarta.inject.Singleton;
 
@@ -30,15 +25,13 @@ import java.util.UUID;
 public class Proposals {
 
     private final OpportunityStore opportunities;
-    private final CollaborationStore collaboration;
     private final AuthorityDirectory authorities;
     private final RegionMemberships memberships;
     private final EventPublisher events;
 
-    public Proposals(OpportunityStore opportunities, CollaborationStore collaboration, AuthorityDirectory authorities,
-                     RegionMemberships memberships, EventPublisher events) {
+    public Proposals(OpportunityStore opportunities, AuthorityDirectory authorities, RegionMemberships memberships,
+                     EventPublisher events) {
         this.opportunities = opportunities;
-        this.collaboration = collaboration;
         this.authorities = authorities;
         this.memberships = memberships;
         this.events = events;
@@ -50,26 +43,20 @@ public class Proposals {
      *
      * @param regions each one a region the proposer belongs to
      */
-    public OpportunityRow propose(Opportunity opportunity, List<UUID> regions, LocalDate targetDecisionOn,
-                                  LocalDate targetStartOn, ParticipantRole proposerRole) {
-        UUID authorityId = opportunity.authorityId();
+    public Opportunity propose(Opportunity proposal, List<UUID> regions, LocalDate targetDecisionOn,
+                               LocalDate targetStartOn, ParticipantRole proposerRole) {
+        UUID authorityId = proposal.authorityId();
         if (!authorities.isRegistered(authorityId)) {
             throw ProblemException.conflict("authority-not-registered",
                     "Your authority's registration has not reached this service; it cannot propose yet.");
         }
         requireOwnRegions(authorityId, regions);
-        OpportunityRow row = new OpportunityRow(opportunity.id(), authorityId, opportunity.title(),
-                opportunity.serviceArea().code(), opportunity.description(), opportunity.stage().name(),
-                opportunity.proposedBy(), opportunity.proposedAt(), name(opportunity.model()), name(opportunity.trigger()),
-                opportunity.horizon().name(), targetDecisionOn, targetStartOn, false, null);
-        opportunities.insert(row);
-        regions.forEach(region -> opportunities.share(row.id(), region, authorityId));
-        collaboration.join(row.id(), new Participant(authorityId, Participation.proposerRole(proposerRole),
-                ParticipantStatus.COMMITTED, true), row.proposedAt());
-        events.publish(EventTypes.OPPORTUNITY_PROPOSED, row.id().toString(), authorityId, regions,
-                new OpportunityProposed(row.id(), authorityId, row.title(), row.serviceArea(), row.description(),
-                        regions, row.proposedBy(), row.proposedAt(), row.model(), row.horizon()));
-        return row;
+        Opportunity o = proposal.putForward(regions, targetDecisionOn, targetStartOn, proposerRole);
+        opportunities.insert(o);
+        events.publish(EventTypes.OPPORTUNITY_PROPOSED, o.id().toString(), authorityId, regions,
+                new OpportunityProposed(o.id(), authorityId, o.title(), o.serviceArea().code(), o.description(),
+                        regions, o.proposedBy(), o.proposedAt(), name(o.model()), o.horizon().name()));
+        return o;
     }
 
     /** The regions to share with: those named, each one the council's own, or by default all of its regions. */
@@ -82,18 +69,10 @@ public class Proposals {
         return regions;
     }
 
-    public OpportunityRow find(UUID id) {
-        return opportunities.find(id)
+    /** The opportunity as far as the caller may see it, with who takes part, its board's recommendation and decisions. */
+    public Opportunity find(UUID id) {
+        return opportunities.load(id)
                 .orElseThrow(() -> ProblemException.notFound("opportunity-not-found", "No opportunity " + id + " for you."));
-    }
-
-    /** Who takes part in the opportunity, as far as the caller may see. */
-    public Participation participation(OpportunityRow row) {
-        return new Participation(row.authorityId(), collaboration.participants(row.id()));
-    }
-
-    public List<UUID> regionsOf(UUID id) {
-        return opportunities.regionsOf(List.of(id)).getOrDefault(id, List.of());
     }
 
     private void requireOwnRegions(UUID authorityId, List<UUID> regions) {

@@ -16,7 +16,6 @@ import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.Trigger;
 import io.concordat.opportunities.domain.Vacancy;
 import io.concordat.opportunities.domain.VacancyStatus;
-import io.concordat.opportunities.store.OpportunityRow;
 import io.concordat.opportunities.store.VacancyStore;
 import jakarta.inject.Singleton;
 
@@ -89,7 +88,7 @@ public class Vacancies {
      *                PROSPECTIVE_HOST or PROPOSER
      * @param regions regions of its own, or null for all of them
      */
-    public OpportunityRow openOpportunity(Caller caller, UUID id, ParticipantRole role, List<UUID> regions) {
+    public Opportunity openOpportunity(Caller caller, UUID id, ParticipantRole role, List<UUID> regions) {
         UUID authority = caller.requireAuthority();
         Vacancy vacancy = find(id);
         Opportunity opportunity = Opportunity.propose(authority, "Sharing the " + vacancy.title() + " post",
@@ -97,10 +96,10 @@ public class Vacancies {
                         + vacancy.grade() + "), closing " + DAY.format(vacancy.closingDate()) + ".",
                 CollaborationModel.SHARED_POST, Trigger.VACANCY, Horizon.QUICK_WIN, caller.subject(), Instant.now());
         Vacancy opened = vacancy.openedAsOpportunity(opportunity.id(), authority, today());
-        OpportunityRow row = proposals.propose(opportunity, proposals.regionsToShareWith(authority, regions), null, null,
+        Opportunity proposed = proposals.propose(opportunity, proposals.regionsToShareWith(authority, regions), null, null,
                 role == null ? ParticipantRole.PROSPECTIVE_RECIPIENT : role);
         closeOnce(opened, caller);
-        return row;
+        return proposed;
     }
 
     /** Two requests racing to close one vacancy: the second is refused, and its whole transaction with it. */

@@ -27,9 +27,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -102,37 +100,26 @@ public class RegionReportController {
             throw ProblemException.notFound("no-such-dataset",
                     "The open data files are arrangements.csv, arrangements.json, savings.csv and savings.json.");
         }
-        record Table(String region, List<String> columns, List<List<Object>> rows) {
+        record Table(String region, List<String> columns, List<List<Object>> rows, List<?> views) {
         }
         Table table = transactions.read(caller, connection -> {
             String region = access.requireRegion(caller, regionId);
-            return dataset.equals("arrangements")
-                    ? new Table(region, OpenData.ARRANGEMENT_COLUMNS,
-                    openData.arrangements(regionId).stream().map(OpenData.Arrangement::values).toList())
-                    : new Table(region, OpenData.SAVINGS_COLUMNS,
-                    openData.savings(regionId).stream().map(OpenData.Saving::values).toList());
+            if (dataset.equals("arrangements")) {
+                List<OpenData.Arrangement> rows = openData.arrangements(regionId);
+                return new Table(region, OpenData.ARRANGEMENT_COLUMNS, rows.stream().map(OpenData.Arrangement::values).toList(),
+                        rows.stream().map(OpenArrangementView::of).toList());
+            }
+            List<OpenData.Saving> rows = openData.savings(regionId);
+            return new Table(region, OpenData.SAVINGS_COLUMNS, rows.stream().map(OpenData.Saving::values).toList(),
+                    rows.stream().map(OpenSavingView::of).toList());
         });
         if (format.equals("csv")) {
             return HttpResponse.ok(csv(table.columns(), table.rows()).getBytes(StandardCharsets.UTF_8)).contentType(CSV)
                     .header("Link", LICENCE_LINK)
                     .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("dataset", dataset);
-        body.put("region", table.region());
-        body.put("regionId", regionId.toString());
-        body.put("licence", OpenData.LICENCE);
-        body.put("licenceUrl", OpenData.LICENCE_URL);
-        body.put("columns", table.columns());
-        body.put("rows", table.rows().stream().map(row -> {
-            Map<String, Object> named = new LinkedHashMap<>();
-            for (int i = 0; i < table.columns().size(); i++) {
-                Object value = row.get(i);
-                named.put(table.columns().get(i), value instanceof LocalDate d ? d.toString() : value);
-            }
-            return named;
-        }).toList());
-        return HttpResponse.ok(body).contentType(MediaType.APPLICATION_JSON_TYPE).header("Link", LICENCE_LINK);
+        return HttpResponse.ok(new OpenDataView<>(dataset, table.region(), regionId, OpenData.LICENCE, OpenData.LICENCE_URL,
+                table.columns(), table.views())).contentType(MediaType.APPLICATION_JSON_TYPE).header("Link", LICENCE_LINK);
     }
 
     private static String csv(List<String> columns, List<List<Object>> rows) {

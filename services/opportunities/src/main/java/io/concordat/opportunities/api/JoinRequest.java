@@ -1,0 +1,14 @@
+package io.concordat.opportunities.api;
+
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * The caller's authority joins, or changes how it takes part.
+ *
+ * @param role   PROSPECTIVE_HOST, PROSPECTIVE_RECIPIENT or INTERESTED
+ * @param status INTERESTED, COMMITTED or WITHDRAWN
+ */
+@Serdeable
+public record JoinRequest(@NotBlank String role, @NotBlank String status) {
+}

@@ -1,0 +1,19 @@
+package io.concordat.opportunities.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Opens an opportunity to share a vacant post instead of recruiting to it.
+ *
+ * @param role      the part the council whose post it is takes: PROSPECTIVE_RECIPIENT (the
+ *                  default: another council would host the shared post), PROSPECTIVE_HOST or PROPOSER
+ * @param regionIds regions to share it with, each one the council belongs to; by default all of them
+ */
+@Serdeable
+public record OpenOpportunityRequest(@Nullable String role, @Nullable @Size(max = 20) List<UUID> regionIds) {
+}
