@@ -63,7 +63,22 @@ class TenantsHostileInputIT implements TestPropertyProvider {
                 Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN);
         HostileInputSweep sweep = new HostileInputSweep(router, server.getPort(), "tenants")
                 .pathValue("/api/v1/tenants/authorities", "id", pending).pathValue("/api/v1/tenants/regions", "id", region)
-                .pathValue("authorityId", other);
+                .pathValue("authorityId", other)
+                .example(HttpMethod.POST, "/api/v1/tenants/authorities", """
+                        {"name":"Hostile Sweep Council","kind":"DISTRICT","gssCode":"E07000999","emailDomains":["sweep.gov.uk"],
+                         "firstAdmin":{"email":"admin@sweep.gov.uk","firstName":"Ada","lastName":"Admin"}}""")
+                .example(HttpMethod.PATCH, "/api/v1/tenants/authorities/{id}", """
+                        {"name":"Renamed Council","emailDomains":["renamed.gov.uk"]}""")
+                .example(HttpMethod.POST, "/api/v1/tenants/authorities/{id}/suspend", """
+                        {"reason":"Spam registration"}""")
+                .example(HttpMethod.POST, "/api/v1/tenants/regions", """
+                        {"name":"Swept Partnership","kind":"PARTNERSHIP","memberAuthorityIds":["%s"],
+                         "board":{"membersPerAuthority":3,"rule":"CONSENSUS"},"membersJoinedOn":"2010-04-01"}"""
+                        .formatted(council))
+                .example(HttpMethod.PUT, "/api/v1/tenants/regions/{id}/board", """
+                        {"membersPerAuthority":3,"rule":"CONSENSUS_ELSE_MINIMUM_FROM_EACH","minimumFromEach":2}""")
+                .example(HttpMethod.POST, "/api/v1/tenants/regions/{id}/members/{authorityId}/leave", """
+                        {"leftOn":"2015-01-01"}""");
         List<String> failures = sweep.run(everyRole, platform);
         assertEquals(List.of(), failures, failures.size() + " of " + sweep.requestsSent() + " requests failed");
     }

@@ -52,12 +52,15 @@ public final class HostileInputSweep {
     private static final List<String> DATES = List.of("\"+999999999-12-31\"", "\"-999999999-01-01\"", "\"0000-01-01\"",
             "\"2024-02-30\"");
     private static final List<String> NUMBERS = List.of("2147483648", "-2147483649", "9223372036854775808", "1e400",
-            "-1e400", "1.0000000000000000001");
+            "-1e400");
+    private static final List<String> DECIMALS = List.of("1e400", "-1e400", "1e13", "0.00000001");
+    private static final List<String> LONG_NUMBERS = List.of("9223372036854775808", "-9223372036854775809", "1e400",
+            "-1e400");
     /** Values of the wrong JSON type; a scalar where text is expected is read as its text, as JSON readers do. */
     private static final List<String> WRONG_TYPES = List.of("{}", "[]");
     private static final List<String> PATH_VALUES = List.of("%zz", "%ff", "%00", "a%00b", "%E2%80%AE", "+999999999-12-31",
             "2147483648", "x".repeat(5000));
-    private static final List<String> QUERY_VALUES = List.of("%ff", "%zz", "a%00b", "%0A", "%E2%80%AEx", "+999999999-12-31",
+    private static final List<String> QUERY_VALUES = List.of("%ff", "%zz", "a%00b", "%0A", "%E2%80%AEx", "%2B999999999-12-31", "-999999999-01-01",
             "2147483648", "9223372036854775808", "1e400", "x".repeat(5000));
     private static final List<String> WHOLE_BODIES = List.of("{\"a\":", "{", "]", "[null]", "\"text\"", "[]", "\u0000");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}?/]+)}");
@@ -67,6 +70,8 @@ public final class HostileInputSweep {
     private final String database;
     private final Map<String, String> pathValues = new LinkedHashMap<>();
     private final List<String> sent = new ArrayList<>();
+    private final Map<String, Object> examples = new LinkedHashMap<>();
+    private final Map<String, Object> fieldSamples = new LinkedHashMap<>();
 
     /**
      * @param database the service's test database, for the fingerprint
@@ -94,6 +99,31 @@ public final class HostileInputSweep {
                         e.getKey().length() - variable.length() - 1)))
                 .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
                 .map(Map.Entry::getValue).orElse(null);
+    }
+
+    /**
+     * A valid body for a route, e.g. {@code example(POST, "/api/v1/opportunities/vacancies", "{...}")}: each of
+     * its values is then replaced, one at a time, by hostile ones, so that the rest of the body would pass and
+     * the hostile value is what the service must refuse. Routes without an example get a body made up from the
+     * request record's fields and {@link #sample}s.
+     */
+    public HostileInputSweep example(HttpMethod method, String routeTemplate, String json) {
+        examples.put(method + " " + routeTemplate, parse(json));
+        return this;
+    }
+
+    /** A valid JSON value for every body field of this name that has no example, e.g. {@code sample("kind", "\"DISTRICT\"")}. */
+    public HostileInputSweep sample(String field, String json) {
+        fieldSamples.put(field, parse(json));
+        return this;
+    }
+
+    private static Object parse(String json) {
+        try {
+            return io.micronaut.serde.ObjectMapper.getDefault().readValue(json, Object.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + json, e);
+        }
     }
 
     /** How many requests the last run sent. */
@@ -152,7 +182,12 @@ public final class HostileInputSweep {
                 queryNames.add(a.stringValue(QueryValue.class).filter(s -> !s.isEmpty()).orElse(argument.getName()));
             }
         }
-        Object base = bodyType == null ? null : sample(pathTemplate, bodyType, 0);
+        if (bodyType != null && !bodyType.getAnnotationMetadata().hasStereotype(jakarta.validation.Valid.class)) {
+            failures.add(method + " " + pathTemplate + ": its body is not @Valid, so the input rules do not apply to it");
+        }
+        Object base = bodyType == null ? null
+                : examples.containsKey(method + " " + pathTemplate) ? examples.get(method + " " + pathTemplate)
+                : sample(pathTemplate, bodyType, 0);
         String baseBody = base == null ? null : Json.write(base);
         String plain = path.apply(Map.of());
 
@@ -179,17 +214,20 @@ public final class HostileInputSweep {
             send(failures, method, plain, token, "application/x-www-form-urlencoded", "a=%00");
             for (Leaf leaf : leaves(base, "", bodyType)) {
                 for (String hostile : leaf.values()) {
-                    send(failures, method, plain, token, "application/json", Json.write(leaf.replace(hostile)));
-                }
-                for (String wrong : leaf.path().isEmpty() ? List.<String>of() : WRONG_TYPES) {
-                    send(failures, method, plain, token, "application/json", Json.write(leaf.replace(wrong)));
+                    send(failures, method, plain, token, "application/json", Json.write(leaf.replace(hostile)),
+                            leaf.path() + " = " + abbreviate(hostile));
                 }
             }
         }
     }
 
     private void send(List<String> failures, HttpMethod method, String path, String token, String contentType, String body) {
-        String description = method + " " + abbreviate(path) + (body == null ? "" : " " + abbreviate(body));
+        send(failures, method, path, token, contentType, body, body == null ? "" : contentType + " " + abbreviate(body));
+    }
+
+    private void send(List<String> failures, HttpMethod method, String path, String token, String contentType, String body,
+                      String what) {
+        String description = method + " " + abbreviate(path) + " " + what;
         sent.add(description);
         Answer answer = exchange(method, path, token, contentType, body);
         if (answer.status >= 500) {
@@ -267,6 +305,9 @@ public final class HostileInputSweep {
     private Object sample(String template, Argument<?> type, int depth) {
         Class<?> c = type.getType();
         String name = type.getName() == null ? "" : type.getName();
+        if (fieldSamples.containsKey(name)) {
+            return fieldSamples.get(name);
+        }
         if (c == String.class) {
             return name.toLowerCase(Locale.ROOT).contains("financialyear") ? "2024/25" : "x";
         }
@@ -338,9 +379,9 @@ public final class HostileInputSweep {
                 childPath.add(entry.getKey());
                 collect(root, entry.getValue(), childPath, childType, out, depth + 1);
             }
-            out.add(new Leaf(root, path, NUMBERS.subList(0, 1)));
+            out.add(new Leaf(root, path, path.isEmpty() ? List.of("2147483648") : List.of("[]", "\"text\"")));
         } else if (node instanceof List<?> list && depth < 6) {
-            out.add(new Leaf(root, path, List.of("[null]", "[null, null]")));
+            out.add(new Leaf(root, path, List.of("[null]", "[null, null]", "{}", "\"text\"")));
             if (!list.isEmpty()) {
                 List<Object> childPath = new ArrayList<>(path);
                 childPath.add(0);
@@ -348,18 +389,28 @@ public final class HostileInputSweep {
                         depth + 1);
             }
         } else if (c == LocalDate.class) {
-            out.add(new Leaf(root, path, DATES));
+            out.add(new Leaf(root, path, with(DATES, WRONG_TYPES)));
         } else if (c == String.class) {
             int max = type.getAnnotationMetadata().intValue(jakarta.validation.constraints.Size.class, "max").orElse(0);
-            out.add(new Leaf(root, path, max > io.concordat.kit.input.InputRules.SHORT_TEXT_MAX && max != Integer.MAX_VALUE
-                    ? FREE_TEXT : SHORT_TEXT));
+            out.add(new Leaf(root, path, with(max > io.concordat.kit.input.InputRules.SHORT_TEXT_MAX
+                    && max != Integer.MAX_VALUE ? FREE_TEXT : SHORT_TEXT, WRONG_TYPES)));
         } else if (c == UUID.class) {
-            out.add(new Leaf(root, path, List.of("\"not-a-uuid\"", "\"\\u0000\"")));
-        } else if (node instanceof Number || c.isPrimitive() || Number.class.isAssignableFrom(c) || c == BigDecimal.class) {
-            out.add(new Leaf(root, path, NUMBERS));
+            out.add(new Leaf(root, path, with(List.of("\"not-a-uuid\"", "\"\\u0000\""), WRONG_TYPES)));
+        } else if (c == boolean.class || c == Boolean.class) {
+            out.add(new Leaf(root, path, WRONG_TYPES));
+        } else if (c == long.class || c == Long.class) {
+            out.add(new Leaf(root, path, with(LONG_NUMBERS, WRONG_TYPES)));
+        } else if (c == BigDecimal.class || c == double.class || c == Double.class) {
+            out.add(new Leaf(root, path, with(DECIMALS, WRONG_TYPES)));
+        } else if (node instanceof Number || c.isPrimitive() || Number.class.isAssignableFrom(c)) {
+            out.add(new Leaf(root, path, with(NUMBERS, WRONG_TYPES)));
         } else if (c.isEnum()) {
-            out.add(new Leaf(root, path, List.of("\"NOT_A_CHOICE\"")));
+            out.add(new Leaf(root, path, with(List.of("\"NOT_A_CHOICE\""), WRONG_TYPES)));
         }
+    }
+
+    private static List<String> with(List<String> values, List<String> more) {
+        return java.util.stream.Stream.concat(values.stream(), more.stream()).toList();
     }
 
     private static String abbreviate(String s) {

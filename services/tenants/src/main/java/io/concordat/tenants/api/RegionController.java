@@ -173,7 +173,7 @@ public class RegionController {
     @Post("/{id}/membership-requests")
     @Secured(Roles.AUTHORITY_ADMIN)
     public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id,
-                                                                 @Nullable @Body JoiningRequest joining) {
+                                                                 @Nullable @Valid @Body JoiningRequest joining) {
         UUID authority = caller.requireAuthority();
         LocalDate asked = joining == null ? null : joining.joinedOn();
         MembershipRequestView view = transactions.write(caller, connection -> {
@@ -211,7 +211,7 @@ public class RegionController {
     @Post("/{id}/membership-requests/{requestId}/approve")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
-                                         @Nullable @Body JoiningRequest joining) {
+                                         @Nullable @Valid @Body JoiningRequest joining) {
         return decide(caller, id, requestId, true, null, joining == null ? null : joining.joinedOn());
     }
 
@@ -230,7 +230,7 @@ public class RegionController {
     @Post("/{id}/members/{authorityId}/leave")
     @Secured({Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public RegionView leave(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId,
-                            @Nullable @Body LeavingRequest leaving) {
+                            @Nullable @Valid @Body LeavingRequest leaving) {
         return transactions.write(caller, connection -> {
             find(id);
             boolean ownAdmin = caller.hasRole(Roles.AUTHORITY_ADMIN) && caller.authorityId().map(authorityId::equals).orElse(false);
