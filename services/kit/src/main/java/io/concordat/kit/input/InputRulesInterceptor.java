@@ -64,7 +64,13 @@ public class InputRulesInterceptor implements MethodInterceptor<Object, Object> 
         if (value == null) {
             return;
         }
-        String path = argument.isAnnotationPresent(Body.class) ? "" : name;
+        boolean body = argument.isAnnotationPresent(Body.class);
+        if (!body && value instanceof LocalDate) {
+            // A day in the path or query is a question, not a record: the endpoint answers for the days
+            // it reports on (reporting's own range is narrower and names it), and nothing is stored.
+            return;
+        }
+        String path = body ? "" : name;
         Object checked = check(path, value, argument, 0);
         if (checked != value) {
             argument.setValue((T) checked);
