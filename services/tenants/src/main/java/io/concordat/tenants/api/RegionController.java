@@ -71,6 +71,9 @@ public class RegionController {
     private final MembershipRequestRepository requests;
     private final AuthorityRepository authorities;
     private final EventPublisher events;
+    /** Refuses joining a closed region. */
+    @jakarta.inject.Inject
+    io.concordat.tenants.app.RegionClosures closures;
 
     public RegionController(TenantTransactions transactions, RegionRepository regions, RegionMemberRepository members,
                             MembershipRequestRepository requests, AuthorityRepository authorities, EventPublisher events) {
@@ -177,7 +180,7 @@ public class RegionController {
         UUID authority = caller.requireAuthority();
         LocalDate asked = joining == null ? null : joining.joinedOn();
         MembershipRequestView view = transactions.write(caller, connection -> {
-            find(id);
+            closures.requireOpen(id);
             AuthorityRow own = authorities.findById(authority).orElseThrow(() -> ProblemException.forbidden(
                     "authority-not-registered", "Your authority is not registered."));
             if (!AuthorityStatus.valueOf(own.status()).isLive()) {
@@ -251,7 +254,7 @@ public class RegionController {
     private MembershipRequestView decide(Caller caller, UUID regionId, UUID requestId, boolean approve, String reason,
                                          LocalDate joinedOn) {
         return transactions.write(caller, connection -> {
-            find(regionId);
+            closures.requireOpen(regionId);
             requireRegionAdmin(caller, regionId);
             MembershipRequestRow request = requests.findByIdAndRegionId(requestId, regionId).orElseThrow(() ->
                     ProblemException.notFound("request-not-found", "No request " + requestId + " to join this region."));
