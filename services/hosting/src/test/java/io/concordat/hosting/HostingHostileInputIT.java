@@ -7,6 +7,7 @@ import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.TestDirectory;
 import io.concordat.kit.testing.TestTokens;
 import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every route of the hosting service, sent hostile input by a host council holding every role. */
 @MicronautTest
@@ -49,10 +51,14 @@ class HostingHostileInputIT implements TestPropertyProvider {
         return ServiceTestProperties.of("hosting");
     }
 
-    @Test
-    void hostileInputToEveryRouteIsRefusedAsAProblemAndChangesNothing() {
+    @org.junit.jupiter.api.BeforeAll
+    void aHostARecipientAndTheirRegion() {
         TestDirectory.registerAuthorities("hosting", Map.of(HOST, "Sweep Host Council", RECIPIENT, "Sweep Recipient Council"));
         TestDirectory.createRegion("hosting", REGION, "Sweep " + REGION, List.of(HOST, RECIPIENT));
+    }
+
+    @Test
+    void hostileInputToEveryRouteIsRefusedAsAProblemAndChangesNothing() {
         ApiCalls api = new ApiCalls(http);
         String host = tokens.forAuthority(HOST, Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.BOARD_MEMBER,
                 Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN);
@@ -89,5 +95,29 @@ class HostingHostileInputIT implements TestPropertyProvider {
                 .sample("pence", "1000");
         List<String> failures = sweep.run(host);
         assertEquals(List.of(), failures, failures.size() + " of " + sweep.requestsSent() + " requests failed");
+    }
+
+    @Test
+    void everyListIsPagedInItsOrderWithATotalAndLinks() {
+        ApiCalls api = new ApiCalls(http);
+        String host = tokens.forAuthority(HOST, Roles.AUTHORITY_OFFICER);
+        for (int i = 0; i < 3; i++) {
+            api.send(HttpMethod.POST, "/api/v1/hosting/arrangements", host, """
+                    {"title":"Paged %d","serviceArea":"support.payroll","basis":"PERMANENT","startsOn":"2020-04-01",
+                     "costAllocation":"EQUAL_SHARES","recipients":[{"authorityId":"%s","joinedOn":"2020-04-01"}]}"""
+                    .formatted(i, RECIPIENT));
+        }
+        io.micronaut.http.HttpResponse<List<Map>> first = http.toBlocking().exchange(ApiCalls.request(HttpMethod.GET,
+                "/api/v1/hosting/arrangements?size=2", host, null), io.micronaut.core.type.Argument.listOf(Map.class));
+        long total = Long.parseLong(first.header("X-Total-Count"));
+        assertTrue(total >= 3, "the whole list's length");
+        assertEquals(2, first.body().size());
+        assertTrue(first.header("Link").contains("page=1") && first.header("Link").contains("rel=\"next\""), first.header("Link"));
+        List<?> all = api.list("/api/v1/hosting/arrangements?size=500", host);
+        List<?> second = api.list("/api/v1/hosting/arrangements?page=1&size=2", host);
+        assertEquals(all.subList(2, Math.min(4, all.size())), second, "pages follow the list's own order");
+        for (String bad : List.of("size=0", "size=501", "page=-1", "size=x")) {
+            assertEquals(HttpStatus.BAD_REQUEST, api.status(HttpMethod.GET, "/api/v1/hosting/arrangements?" + bad, host, null), bad);
+        }
     }
 }

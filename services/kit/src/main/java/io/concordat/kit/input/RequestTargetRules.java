@@ -2,6 +2,7 @@ package io.concordat.kit.input;
 
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.problem.ProblemResponses;
+import io.micronaut.context.annotation.Requires;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
@@ -22,6 +23,8 @@ import java.nio.charset.StandardCharsets;
  * holding control or bidirectional characters or longer than {@link InputRules#DEFAULT_TEXT_MAX}.
  * The answer is a 400 problem naming the part or the query parameter.
  */
+// The API services, which own a database; the gateway has rules of its own at the front door.
+@Requires(property = "datasources.default.url")
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 public class RequestTargetRules implements Ordered {
 
