@@ -29,6 +29,7 @@ import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.events.tenants.v1.AuthorityRejected;
 import io.concordat.events.tenants.v1.AuthoritySuspended;
 import io.concordat.events.tenants.v1.AuthorityUpdated;
 import io.concordat.events.tenants.v1.MembershipApproved;
@@ -36,6 +37,7 @@ import io.concordat.events.tenants.v1.MembershipDeclined;
 import io.concordat.events.tenants.v1.MembershipEnded;
 import io.concordat.events.tenants.v1.MembershipRequested;
 import io.concordat.events.tenants.v1.RegionBoardDescribed;
+import io.concordat.events.tenants.v1.RegionClosed;
 import io.concordat.events.tenants.v1.RegionCreated;
 
 import java.util.List;
@@ -55,6 +57,12 @@ public final class EventTypes {
 
     public static final EventType<AuthoritySuspended> AUTHORITY_SUSPENDED =
             new EventType<>("io.concordat.authority.suspended.v1", AuthoritySuspended.class, Topics.TENANTS);
+
+    public static final EventType<AuthorityRejected> AUTHORITY_REJECTED =
+            new EventType<>("io.concordat.authority.rejected.v1", AuthorityRejected.class, Topics.TENANTS);
+
+    public static final EventType<RegionClosed> REGION_CLOSED =
+            new EventType<>("io.concordat.region.closed.v1", RegionClosed.class, Topics.TENANTS);
 
     public static final EventType<AuthorityUpdated> AUTHORITY_UPDATED =
             new EventType<>("io.concordat.authority.updated.v1", AuthorityUpdated.class, Topics.TENANTS);
@@ -157,7 +165,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
-            MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, OPPORTUNITY_PROPOSED,
+            MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, AUTHORITY_REJECTED, REGION_CLOSED, OPPORTUNITY_PROPOSED,
             OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED,
             VACANCY_CLOSED,
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,

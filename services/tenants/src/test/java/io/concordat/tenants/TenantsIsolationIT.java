@@ -96,7 +96,9 @@ class TenantsIsolationIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + member + "/leave",
                         "{\"leftOn\":\"2015-01-01\"}"),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/approve",
-                        "{\"joinedOn\":\"2010-04-01\"}"));
+                        "{\"joinedOn\":\"2010-04-01\"}"),
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/authorities/" + pending + "/reject", "{\"reason\":\"x\"}"),
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/close", "{\"reason\":\"x\"}"));
         Map<String, String> wrongTokens = Map.of(
                 "another authority's admin and region admin", tokens.forAuthority(UUID.fromString(outsider),
                         Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),

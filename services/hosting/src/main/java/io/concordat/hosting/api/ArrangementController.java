@@ -95,6 +95,7 @@ public class ArrangementController {
                 throw ProblemException.unprocessable("invalid-recipient", "Recipients are registered authorities other than "
                         + "the host; not " + unknown + ".");
             }
+            memberships.requireOpen(regions);
             List<UUID> notMember = regions.stream().filter(region -> !memberships.isMember(host, region)).toList();
             if (!notMember.isEmpty()) {
                 throw ProblemException.unprocessable("not-a-member-of-region", "The host shares only with its own regions.");

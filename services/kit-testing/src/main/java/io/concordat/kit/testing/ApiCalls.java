@@ -60,6 +60,11 @@ public final class ApiCalls {
         return http.toBlocking().retrieve(request(HttpMethod.GET, path, token, null), Argument.listOf(Map.class));
     }
 
+    /** Gets a text body (HTML, CSV); a 4xx or 5xx throws. */
+    public String text(String path, String token) {
+        return http.toBlocking().retrieve(request(HttpMethod.GET, path, token, null), String.class);
+    }
+
     /** The status answered, whatever it is. */
     public HttpStatus status(HttpMethod method, String path, String token, String body) {
         try {

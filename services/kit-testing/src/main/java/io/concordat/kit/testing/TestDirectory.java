@@ -51,4 +51,13 @@ public final class TestDirectory {
         Eventually.until("the members of " + name + " known to " + database, WAIT, () -> Superuser.count(database,
                 "select count(*) from region_membership where region_id = '" + region + "'") == members.size());
     }
+
+    /** Closes a region as the tenants service would and waits until {@code database} knows it is closed. */
+    public static void closeRegion(String database, UUID region, String reason) {
+        TestEvents.publish(EventTypes.REGION_CLOSED, region.toString(), EventEnvelope.PLATFORM,
+                new io.concordat.events.tenants.v1.RegionClosed(region, reason, java.time.LocalDate.now(), "platform",
+                        Instant.now()));
+        Eventually.until("region " + region + " closed in " + database, WAIT, () -> Superuser.count(database,
+                "select count(*) from known_region where id = '" + region + "' and closed_on is not null") == 1);
+    }
 }

@@ -6,8 +6,10 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.tenants.v1.MembershipApproved;
 import io.concordat.events.tenants.v1.MembershipEnded;
+import io.concordat.events.tenants.v1.RegionClosed;
 import io.concordat.events.tenants.v1.RegionCreated;
 import io.concordat.kit.inbox.EventHandler;
+import io.concordat.kit.problem.ProblemException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.concordat.kit.store.CurrentConnection;
@@ -66,9 +68,38 @@ public class RegionMemberships implements EventHandler {
         } else if (EventTypes.MEMBERSHIP_APPROVED.type().equals(type)) {
             MembershipApproved approved = codec.decode(event, EventTypes.MEMBERSHIP_APPROVED);
             join(approved.regionId(), approved.authorityId(), approved.joinedOn());
+        } else if (EventTypes.REGION_CLOSED.type().equals(type)) {
+            RegionClosed closed = codec.decode(event, EventTypes.REGION_CLOSED);
+            close(closed.regionId(), closed.closedOn());
         } else if (EventTypes.MEMBERSHIP_ENDED.type().equals(type)) {
             MembershipEnded ended = codec.decode(event, EventTypes.MEMBERSHIP_ENDED);
             leave(ended.regionId(), ended.authorityId(), ended.leftOn());
+        }
+    }
+
+    /**
+     * Refuses sharing anything new with a closed region. Call inside a transaction.
+     *
+     * @throws ProblemException 409 naming the closed regions among those given
+     */
+    public void requireOpen(java.util.Collection<UUID> regionIds) {
+        java.util.List<UUID> closed = new java.util.ArrayList<>();
+        for (UUID regionId : regionIds) {
+            try (PreparedStatement find = connection.get().prepareStatement(
+                    "select 1 from known_region where id = ? and closed_on is not null")) {
+                find.setObject(1, regionId);
+                try (ResultSet rs = find.executeQuery()) {
+                    if (rs.next()) {
+                        closed.add(regionId);
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot look up region " + regionId, e);
+            }
+        }
+        if (!closed.isEmpty()) {
+            throw ProblemException.conflict("region-closed", "Nothing new is shared with a closed region: " + closed + ".",
+                    java.util.Map.of("regions", closed.stream().map(UUID::toString).toList()));
         }
     }
 
@@ -167,6 +198,26 @@ public class RegionMemberships implements EventHandler {
         return regions;
     }
 
+    /** The regions the authority is a member of today that are not closed: those it may share with. */
+    public java.util.List<UUID> openRegionsOf(UUID authorityId) {
+        java.util.List<UUID> regions = new java.util.ArrayList<>();
+        try (PreparedStatement find = connection.get().prepareStatement("""
+                select m.region_id from region_membership m
+                where m.authority_id = ? and m.left_on is null
+                  and not exists (select 1 from known_region r where r.id = m.region_id and r.closed_on is not null)
+                order by m.region_id""")) {
+            find.setObject(1, authorityId);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    regions.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot list the open regions of " + authorityId, e);
+        }
+        return regions;
+    }
+
     private void name(UUID regionId, String name, String kind) {
         try (PreparedStatement upsert = connection.get().prepareStatement("""
                 insert into known_region (id, name, kind) values (?, ?, ?)
@@ -177,6 +228,19 @@ public class RegionMemberships implements EventHandler {
             upsert.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot record region " + regionId, e);
+        }
+    }
+
+    private void close(UUID regionId, LocalDate closedOn) {
+        try (PreparedStatement upsert = connection.get().prepareStatement("""
+                insert into known_region (id, name, kind, closed_on) values (?, ?, 'OTHER', ?)
+                on conflict (id) do update set closed_on = excluded.closed_on""")) {
+            upsert.setObject(1, regionId);
+            upsert.setString(2, regionId.toString());
+            upsert.setDate(3, Date.valueOf(closedOn));
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot record that region " + regionId + " closed", e);
         }
     }
 

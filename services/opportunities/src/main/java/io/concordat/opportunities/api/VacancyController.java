@@ -1,18 +1,17 @@
 package io.concordat.opportunities.api;
 
 import io.concordat.kit.directory.AuthorityDirectory;
-import io.concordat.kit.directory.RegionMemberships;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.problem.Choices;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.opportunities.app.Proposals;
+import io.concordat.opportunities.app.VacancyMatching;
 import io.concordat.opportunities.app.Vacancies;
 import io.concordat.opportunities.domain.Opportunity;
 import io.concordat.opportunities.domain.ParticipantRole;
 import io.concordat.opportunities.domain.Vacancy;
 import io.concordat.opportunities.domain.VacancyStatus;
-import io.concordat.events.ServiceArea;
 import io.concordat.opportunities.store.VacancyStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
@@ -27,13 +26,7 @@ import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
 
 import java.net.URI;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -46,23 +39,21 @@ import java.util.UUID;
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class VacancyController {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private final TenantTransactions transactions;
     private final Vacancies vacancies;
     private final VacancyStore store;
     private final Proposals opportunities;
     private final AuthorityDirectory authorities;
-    private final RegionMemberships memberships;
+    private final VacancyMatching matching;
 
     public VacancyController(TenantTransactions transactions, Vacancies vacancies, VacancyStore store,
-                             Proposals opportunities, AuthorityDirectory authorities, RegionMemberships memberships) {
+                             Proposals opportunities, AuthorityDirectory authorities, VacancyMatching matching) {
         this.transactions = transactions;
         this.vacancies = vacancies;
         this.store = store;
         this.opportunities = opportunities;
         this.authorities = authorities;
-        this.memberships = memberships;
+        this.matching = matching;
     }
 
     @Post("/vacancies")
@@ -89,15 +80,14 @@ public class VacancyController {
     @Get("/vacancies/matches")
     public List<VacancyMatchView> matches(Caller caller) {
         UUID authority = caller.requireAuthority();
-        return transactions.read(caller, connection -> store.openOn(Vacancies.today(), null).stream()
-                .filter(v -> v.authorityId().equals(authority))
-                .map(v -> new VacancyMatchView(view(v), partnersFor(v))).toList());
+        return transactions.read(caller, connection -> matching.matches(authority).stream()
+                .map(m -> new VacancyMatchView(view(m.vacancy()), partners(m.partners()))).toList());
     }
 
     /** The councils that might share this vacancy's post, and why. */
     @Get("/vacancies/{id}/possible-partners")
     public List<PartnerView> possiblePartners(Caller caller, @PathVariable UUID id) {
-        return transactions.read(caller, connection -> partnersFor(vacancies.find(id)));
+        return transactions.read(caller, connection -> partners(matching.partnersFor(vacancies.find(id))));
     }
 
     /** The council whose post it is closes it: FILLED or WITHDRAWN. It then no longer surfaces to others. */
@@ -137,76 +127,13 @@ public class VacancyController {
             Opportunity opportunity = opportunities.find(id);
             Set<UUID> taking = new java.util.HashSet<>();
             opportunity.participants().forEach(p -> taking.add(p.authorityId()));
-            Map<UUID, List<String>> reasons = new LinkedHashMap<>();
-            Map<UUID, Integer> scores = new LinkedHashMap<>();
-            Set<UUID> neighbours = neighboursOf(opportunity.authorityId());
-            addHosts(opportunity.serviceArea().code(), neighbours, taking, scores, reasons);
-            for (Vacancy v : store.openOn(Vacancies.today(), opportunity.serviceArea().code())) {
-                if (neighbours.contains(v.authorityId()) && !taking.contains(v.authorityId())) {
-                    scores.merge(v.authorityId(), 3, Integer::sum);
-                    reasons.computeIfAbsent(v.authorityId(), a -> new ArrayList<>()).add(recruiting(v));
-                }
-            }
-            for (VacancyStore.Interest interest : store.interestIn(opportunity.serviceArea().code())) {
-                UUID other = interest.authorityId();
-                if (neighbours.contains(other) && !taking.contains(other)) {
-                    scores.merge(other, 2, Integer::sum);
-                    reasons.computeIfAbsent(other, a -> new ArrayList<>())
-                            .add("takes part in '" + interest.opportunityTitle() + "' in the same service area");
-                }
-            }
-            return ranked(opportunity.authorityId(), scores, reasons);
+            return partners(matching.suggestedFor(opportunity.authorityId(), opportunity.serviceArea().code(), taking));
         });
     }
 
-    private List<PartnerView> partnersFor(Vacancy vacancy) {
-        Map<UUID, List<String>> reasons = new LinkedHashMap<>();
-        Map<UUID, Integer> scores = new LinkedHashMap<>();
-        Set<UUID> neighbours = neighboursOf(vacancy.authorityId());
-        addHosts(vacancy.serviceArea(), neighbours, Set.of(vacancy.authorityId()), scores, reasons);
-        for (Vacancy other : store.openOn(Vacancies.today(), vacancy.serviceArea())) {
-            if (!other.authorityId().equals(vacancy.authorityId()) && neighbours.contains(other.authorityId())) {
-                scores.merge(other.authorityId(), 3, Integer::sum);
-                reasons.computeIfAbsent(other.authorityId(), a -> new ArrayList<>()).add(recruiting(other));
-            }
-        }
-        return ranked(vacancy.authorityId(), scores, reasons);
-    }
-
-    /** Neighbours that already host a shared service of the area: the strongest match. */
-    private void addHosts(String serviceArea, Set<UUID> neighbours, Set<UUID> leaveOut, Map<UUID, Integer> scores,
-                          Map<UUID, List<String>> reasons) {
-        for (VacancyStore.Hosting hosting : store.hosting(serviceArea)) {
-            if (neighbours.contains(hosting.authorityId()) && !leaveOut.contains(hosting.authorityId())) {
-                scores.merge(hosting.authorityId(), 4, Integer::sum);
-                reasons.computeIfAbsent(hosting.authorityId(), a -> new ArrayList<>())
-                        .add("already hosts '" + hosting.title() + "'");
-            }
-        }
-    }
-
-    /** The authorities that share at least one region with the given one today. */
-    private Set<UUID> neighboursOf(UUID authority) {
-        Set<UUID> neighbours = new java.util.HashSet<>();
-        memberships.regionsOf(authority).forEach(region -> neighbours.addAll(memberships.membersOf(region)));
-        neighbours.remove(authority);
-        return neighbours;
-    }
-
-    private List<PartnerView> ranked(UUID from, Map<UUID, Integer> scores, Map<UUID, List<String>> reasons) {
-        List<UUID> fromRegions = memberships.regionsOf(from);
-        return scores.entrySet().stream().map(e -> {
-            List<String> shared = memberships.regionsOf(e.getKey()).stream().filter(fromRegions::contains)
-                    .map(memberships::nameOf).sorted().toList();
-            return new PartnerView(e.getKey(), authorities.nameOf(e.getKey()), e.getValue(),
-                    reasons.get(e.getKey()), shared);
-        }).sorted(Comparator.comparingInt(PartnerView::score).reversed()
-                .thenComparing(PartnerView::authorityName)).toList();
-    }
-
-    private String recruiting(Vacancy v) {
-        String area = ServiceArea.byCode(v.serviceArea()).map(ServiceArea::title).orElse(v.serviceArea());
-        return "is also recruiting: " + v.title() + " (" + area + "), closing " + DAY.format(v.closingDate());
+    private static List<PartnerView> partners(List<VacancyMatching.Partner> partners) {
+        return partners.stream().map(p -> new PartnerView(p.authorityId(), p.authorityName(), p.score(),
+                p.reasons(), p.sharedRegions())).toList();
     }
 
     private VacancyView view(Vacancy v) {

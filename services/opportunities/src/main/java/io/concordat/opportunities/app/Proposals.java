@@ -62,7 +62,7 @@ public class Proposals {
     /** The regions to share with: those named, each one the council's own, or by default all of its regions. */
     public List<UUID> regionsToShareWith(UUID authorityId, List<UUID> named) {
         if (named == null) {
-            return memberships.regionsOf(authorityId);
+            return memberships.openRegionsOf(authorityId);
         }
         List<UUID> regions = named.stream().distinct().toList();
         requireOwnRegions(authorityId, regions);
@@ -76,6 +76,7 @@ public class Proposals {
     }
 
     private void requireOwnRegions(UUID authorityId, List<UUID> regions) {
+        memberships.requireOpen(regions);
         List<UUID> notMember = regions.stream().filter(r -> !memberships.isMember(authorityId, r)).toList();
         if (!notMember.isEmpty()) {
             throw new OpportunityRuleException(OpportunityRuleException.Kind.UNPROCESSABLE, "not-a-member-of-region",

@@ -54,6 +54,12 @@ public class VacancyStore {
                 + " and service_area = ? order by closing_date, id", VacancyStore::row, Date.valueOf(day), serviceArea);
     }
 
+    /** The authority's own vacancies recruiting on the day, soonest closing first. */
+    public List<Vacancy> openOf(UUID authorityId, LocalDate day) {
+        return Sql.query(connection.get(), "select " + COLUMNS + " from vacancy where authority_id = ? and " + OPEN_TODAY
+                + " order by closing_date, id", VacancyStore::row, authorityId, Date.valueOf(day));
+    }
+
     /**
      * Keeps a vacancy's status, its opportunity and when and by whom it closed, if it is still open.
      *

@@ -122,7 +122,7 @@ public class RegionController {
     @Post("/{id}/membership-requests")
     @Secured(Roles.AUTHORITY_ADMIN)
     public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id,
-                                                                 @Nullable @Body JoiningRequest joining) {
+                                                                 @Nullable @Valid @Body JoiningRequest joining) {
         MembershipRequestView view = MembershipRequestView.of(lifecycle.requestMembership(caller, id,
                 joining == null ? null : joining.joinedOn()));
         return HttpResponse.created(view, URI.create("/api/v1/tenants/regions/" + id + "/membership-requests/" + view.id()));
@@ -140,7 +140,7 @@ public class RegionController {
     @Post("/{id}/membership-requests/{requestId}/approve")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
-                                         @Nullable @Body JoiningRequest joining) {
+                                         @Nullable @Valid @Body JoiningRequest joining) {
         return MembershipRequestView.of(lifecycle.decide(caller, id, requestId, true, null,
                 joining == null ? null : joining.joinedOn()));
     }
@@ -160,7 +160,7 @@ public class RegionController {
     @Post("/{id}/members/{authorityId}/leave")
     @Secured({Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public RegionView leave(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId,
-                            @Nullable @Body LeavingRequest leaving) {
+                            @Nullable @Valid @Body LeavingRequest leaving) {
         lifecycle.leave(caller, id, authorityId, leaving == null ? null : leaving.leftOn());
         return transactions.read(caller, connection -> view(find(id), null));
     }

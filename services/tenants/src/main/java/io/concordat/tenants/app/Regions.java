@@ -53,15 +53,18 @@ public class Regions {
     private final MembershipRequestRepository requests;
     private final AuthorityRepository authorities;
     private final EventPublisher events;
+    private final RegionClosures closures;
 
     public Regions(TenantTransactions transactions, RegionRepository regions, RegionMemberRepository members,
-                   MembershipRequestRepository requests, AuthorityRepository authorities, EventPublisher events) {
+                   MembershipRequestRepository requests, AuthorityRepository authorities, EventPublisher events,
+                   RegionClosures closures) {
         this.transactions = transactions;
         this.regions = regions;
         this.members = members;
         this.requests = requests;
         this.authorities = authorities;
         this.events = events;
+        this.closures = closures;
     }
 
     /**
@@ -109,7 +112,7 @@ public class Regions {
     public MembershipRequestRow requestMembership(Caller caller, UUID id, LocalDate asked) {
         UUID authority = caller.requireAuthority();
         return transactions.write(caller, connection -> {
-            find(id);
+            closures.requireOpen(id);
             AuthorityRow own = authorities.findById(authority).orElseThrow(() -> ProblemException.forbidden(
                     "authority-not-registered", "Your authority is not registered."));
             if (!AuthorityStatus.valueOf(own.status()).isLive()) {
@@ -138,7 +141,7 @@ public class Regions {
     public MembershipRequestRow decide(Caller caller, UUID regionId, UUID requestId, boolean approve, String reason,
                                        LocalDate joinedOn) {
         return transactions.write(caller, connection -> {
-            find(regionId);
+            closures.requireOpen(regionId);
             requireRegionAdmin(caller, regionId);
             MembershipRequestRow request = requests.findByIdAndRegionId(requestId, regionId).orElseThrow(() ->
                     ProblemException.notFound("request-not-found", "No request " + requestId + " to join this region."));
