@@ -9,7 +9,9 @@ import java.nio.file.Path;
 /**
  * The real servers a test JVM shares: one PostgreSQL and one Kafka broker, started on first use
  * and stopped when the JVM exits. {@code CONCORDAT_TEST_PG_PORT} and
- * {@code CONCORDAT_TEST_KAFKA} name servers that are already running instead.
+ * {@code CONCORDAT_TEST_KAFKA} name servers that are already running instead;
+ * {@code CONCORDAT_TEST_CONTAINERS=true} takes both from Docker through Testcontainers
+ * ({@link ContainerServers}). The default, embedded servers, needs no Docker.
  */
 public final class TestServers {
 
@@ -25,6 +27,9 @@ public final class TestServers {
         if (external != null) {
             return Integer.parseInt(external);
         }
+        if (ContainerServers.requested()) {
+            return ContainerServers.postgresPort();
+        }
         if (postgres == null) {
             postgres = PostgresServer.start(0, ROOT.resolve("pg-data"), ROOT.resolve("pg-bin"), true);
             Runtime.getRuntime().addShutdownHook(new Thread(postgres::close, "stop-test-postgres"));
@@ -37,6 +42,9 @@ public final class TestServers {
         if (external != null) {
             return external;
         }
+        if (ContainerServers.requested()) {
+            return ContainerServers.kafkaBootstrapServers();
+        }
         return kafka().bootstrapServers();
     }
 
@@ -48,6 +56,10 @@ public final class TestServers {
     public static synchronized KafkaBroker kafka() {
         if (System.getenv("CONCORDAT_TEST_KAFKA") != null) {
             throw new IllegalStateException("Kafka is external (CONCORDAT_TEST_KAFKA); this test needs one it can stop");
+        }
+        if (ContainerServers.requested()) {
+            throw new IllegalStateException("Kafka comes from Testcontainers (CONCORDAT_TEST_CONTAINERS); this test stops and"
+                    + " restarts the broker, which only the embedded one does: run it without CONCORDAT_TEST_CONTAINERS");
         }
         if (kafka == null) {
             deleteRecursively(ROOT.resolve("kafka"));
