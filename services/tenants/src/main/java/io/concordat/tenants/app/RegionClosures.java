@@ -10,7 +10,8 @@ import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.tenants.domain.LifecycleException;
 import io.concordat.tenants.domain.RegionClosure;
-import io.concordat.tenants.store.AdministrationStore;
+import io.concordat.tenants.store.Closing;
+import io.concordat.tenants.store.RegionClosureAgreementRepository;
 import io.concordat.tenants.store.RegionMemberRepository;
 import io.concordat.tenants.store.RegionMemberRow;
 import io.concordat.tenants.store.RegionRepository;
@@ -38,20 +39,20 @@ public class RegionClosures {
     private final TenantTransactions transactions;
     private final RegionRepository regions;
     private final RegionMemberRepository members;
-    private final AdministrationStore store;
+    private final RegionClosureAgreementRepository agreements;
     private final EventPublisher events;
 
     public RegionClosures(TenantTransactions transactions, RegionRepository regions, RegionMemberRepository members,
-                          AdministrationStore store, EventPublisher events) {
+                          RegionClosureAgreementRepository agreements, EventPublisher events) {
         this.transactions = transactions;
         this.regions = regions;
         this.members = members;
-        this.store = store;
+        this.agreements = agreements;
         this.events = events;
     }
 
     /** Where closing the region stands: who has agreed, who is awaited, and the closing once it happened. */
-    public record Standing(UUID regionId, Optional<AdministrationStore.Closing> closing, Set<UUID> agreed,
+    public record Standing(UUID regionId, Optional<Closing> closing, Set<UUID> agreed,
                            Set<UUID> awaiting) {
     }
 
@@ -72,12 +73,12 @@ public class RegionClosures {
                     throw ProblemException.forbidden("not-region-admin",
                             "Only a region admin of a member authority, or the platform, may close the region.");
                 }
-                store.agree(regionId, authority, caller.subject(), now, reason);
+                agreements.agree(regionId, authority, caller.subject(), now, reason);
                 closes = closure.closes();
             }
             if (closes) {
                 LocalDate today = LocalDate.ofInstant(now, UK);
-                store.close(regionId, today, reason, caller.subject(), now);
+                regions.close(regionId, today, reason, caller.subject(), now);
                 events.publish(EventTypes.REGION_CLOSED, regionId.toString(), EventEnvelope.PLATFORM, List.of(regionId),
                         new RegionClosed(regionId, reason, today, caller.subject(), now));
             }
@@ -99,7 +100,7 @@ public class RegionClosures {
      */
     public void requireOpen(UUID regionId) {
         find(regionId);
-        store.closing(regionId).ifPresent(closing -> {
+        regions.findClosing(regionId).ifPresent(closing -> {
             throw ProblemException.conflict("region-closed", "The region was closed on " + closing.closedOn()
                     + ": " + closing.reason());
         });
@@ -107,14 +108,14 @@ public class RegionClosures {
 
     private Standing standing(UUID regionId) {
         RegionClosure closure = closure(regionId);
-        Optional<AdministrationStore.Closing> closing = store.closing(regionId);
+        Optional<Closing> closing = regions.findClosing(regionId);
         return new Standing(regionId, closing, closure.agreed(), closing.isPresent() ? Set.of() : closure.awaiting());
     }
 
     private RegionClosure closure(UUID regionId) {
         Set<UUID> current = members.findByRegionId(regionId).stream().filter(m -> m.leftOn() == null)
                 .map(RegionMemberRow::authorityId).collect(Collectors.toSet());
-        Set<UUID> agreed = store.agreed(regionId).stream().filter(current::contains).collect(Collectors.toSet());
+        Set<UUID> agreed = agreements.findAgreedAuthorities(regionId).stream().filter(current::contains).collect(Collectors.toSet());
         return new RegionClosure(current, agreed);
     }
 

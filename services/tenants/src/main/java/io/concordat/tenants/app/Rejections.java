@@ -8,9 +8,9 @@ import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.LifecycleException;
-import io.concordat.tenants.store.AdministrationStore;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
+import io.concordat.tenants.store.Rejection;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
@@ -29,19 +29,16 @@ public class Rejections {
 
     private final TenantTransactions transactions;
     private final AuthorityRepository authorities;
-    private final AdministrationStore store;
     private final EventPublisher events;
 
-    public Rejections(TenantTransactions transactions, AuthorityRepository authorities, AdministrationStore store,
-                      EventPublisher events) {
+    public Rejections(TenantTransactions transactions, AuthorityRepository authorities, EventPublisher events) {
         this.transactions = transactions;
         this.authorities = authorities;
-        this.store = store;
         this.events = events;
     }
 
     /** A rejected registration as recorded. */
-    public record Rejected(AuthorityRow authority, AdministrationStore.Rejection rejection) {
+    public record Rejected(AuthorityRow authority, Rejection rejection) {
     }
 
     public Rejected reject(Caller caller, UUID id, String reason) {
@@ -54,10 +51,10 @@ public class Rejections {
                         e.getMessage(), Map.of("allowed", e.allowed()));
             }
             Instant now = Instant.now();
-            store.reject(id, reason, caller.subject(), now);
+            authorities.reject(id, reason, caller.subject(), now);
             events.publish(EventTypes.AUTHORITY_REJECTED, id.toString(), id, List.of(),
                     new AuthorityRejected(id, reason, caller.subject(), now));
-            return new Rejected(find(id), store.rejection(id).orElseThrow());
+            return new Rejected(find(id), authorities.findRejection(id).orElseThrow());
         });
     }
 

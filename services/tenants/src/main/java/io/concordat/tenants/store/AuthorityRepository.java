@@ -12,6 +12,7 @@ import io.micronaut.data.repository.PageableRepository;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.POSTGRES)
@@ -38,10 +39,24 @@ public interface AuthorityRepository extends PageableRepository<AuthorityRow, UU
      * one authority, each also changing its sign-in, happen one after the other and never interleave.
      */
     @Query("select id from authority where id = :id for update")
-    java.util.Optional<UUID> lockById(UUID id);
+    Optional<UUID> lockById(UUID id);
 
     boolean existsByFirstAdminEmail(String firstAdminEmail);
 
     @Query("select exists (select 1 from authority where email_domains && cast(string_to_array(:domains, ',') as text[]))")
     boolean anyHasEmailDomainIn(String domains);
+
+    /** Marks the registration rejected and frees the identifiers it claimed, keeping them on the record. */
+    @Query("""
+            update authority set status = 'REJECTED', rejected_at = :rejectedAt, rejected_by = :rejectedBy,
+                   rejected_reason = :reason,
+                   rejected_gss_code = gss_code, rejected_email_domains = email_domains,
+                   rejected_first_admin_email = first_admin_email,
+                   gss_code = null, email_domains = '{}', first_admin_email = null
+            where id = :id""")
+    int reject(UUID id, String reason, String rejectedBy, Instant rejectedAt);
+
+    @Query("select rejected_reason as reason, rejected_by, rejected_at from authority"
+            + " where id = :id and rejected_at is not null")
+    Optional<Rejection> findRejection(UUID id);
 }
