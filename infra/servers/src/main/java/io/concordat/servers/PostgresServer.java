@@ -42,8 +42,12 @@ public final class PostgresServer implements AutoCloseable {
                     .setCleanDataDirectory(clean)
                     .setOverrideWorkingDirectory(binDir.toFile())
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    // TCP only: a Unix socket's lock file in /tmp, left by a server that was killed,
+                    // would stop the next server on the same port from starting
+                    .setServerConfig("unix_socket_directories", "")
                     .setServerConfig("max_connections", "300")
-                    .setPGStartupWait(java.time.Duration.ofSeconds(60));
+                    // a first start on a busy machine (Keycloak building beside it) can take a while
+                    .setPGStartupWait(java.time.Duration.ofSeconds(120));
             if (port > 0) {
                 builder.setPort(port);
             }
