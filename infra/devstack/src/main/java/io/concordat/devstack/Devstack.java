@@ -93,11 +93,6 @@ public final class Devstack implements AutoCloseable {
         }
         Path logs = dir.resolve("logs");
 
-        progress.step("Keycloak: starting in the background (its first start builds it: about a minute)");
-        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
-                dir.resolve("keycloak"), ports.keycloak(), root.resolve("infra/keycloak/concordat-realm.json"), REALM,
-                KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD, Waiting.Progress.SILENT));
-
         progress.step("PostgreSQL on 127.0.0.1:" + ports.postgres());
         Instant t = Instant.now();
         postgres = PostgresServer.start(ports.postgres(), dir.resolve("postgres/data"), dir.resolve("postgres/bin"), false);
@@ -108,6 +103,13 @@ public final class Devstack implements AutoCloseable {
             }
         }
         progress.done("ready, " + databases.size() + " service databases", t);
+
+        // PostgreSQL first, on its own: Keycloak's first start (unpacking and building itself) beside
+        // a first PostgreSQL start on a fresh machine has kept PostgreSQL from answering in time
+        progress.step("Keycloak: starting in the background (its first start builds it: about a minute)");
+        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+                dir.resolve("keycloak"), ports.keycloak(), root.resolve("infra/keycloak/concordat-realm.json"), REALM,
+                KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD, Waiting.Progress.SILENT));
 
         progress.step("Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
         t = Instant.now();
