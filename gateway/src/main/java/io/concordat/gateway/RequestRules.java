@@ -1,10 +1,9 @@
 package io.concordat.gateway;
 
+import io.concordat.kit.input.RequestTargetRules;
+import io.concordat.kit.problem.ProblemException;
+
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -72,11 +71,11 @@ final class RequestRules {
         }
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
-        Optional<String> decodedPath = decode(path);
+        Optional<String> decodedPath = decode(path, false);
         if (decodedPath.isEmpty()) {
             return Optional.of("The path has an incomplete percent escape or bytes that are not UTF-8.");
         }
-        if (query >= 0 && decode(target.substring(query + 1).replace('+', ' ')).isEmpty()) {
+        if (query >= 0 && decode(target.substring(query + 1), true).isEmpty()) {
             return Optional.of("The query has an incomplete percent escape or bytes that are not UTF-8.");
         }
         String p = decodedPath.get();
@@ -95,30 +94,14 @@ final class RequestRules {
         return Optional.empty();
     }
 
-    private static Optional<String> decode(String raw) {
-        byte[] bytes = new byte[raw.length()];
-        int n = 0;
-        for (int i = 0; i < raw.length(); i++) {
-            char c = raw.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= raw.length() || Character.digit(raw.charAt(i + 1), 16) < 0
-                        || Character.digit(raw.charAt(i + 2), 16) < 0) {
-                    return Optional.empty();
-                }
-                bytes[n++] = (byte) Integer.parseInt(raw.substring(i + 1, i + 3), 16);
-                i += 2;
-            } else if (c > 0x7f) {
-                return Optional.empty();
-            } else {
-                bytes[n++] = (byte) c;
-            }
+    /** The kit's strict decoding, for a target that is still raw ASCII as HTTP requires. */
+    private static Optional<String> decode(String raw, boolean plusIsSpace) {
+        if (raw.chars().anyMatch(c -> c > 0x7f)) {
+            return Optional.empty();
         }
         try {
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes, 0, n)).toString());
-        } catch (CharacterCodingException e) {
+            return Optional.of(RequestTargetRules.decode("target", raw, plusIsSpace));
+        } catch (ProblemException refused) {
             return Optional.empty();
         }
     }

@@ -13,14 +13,18 @@ import io.concordat.kit.problem.ProblemException;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.json.JsonMapper;
 import io.concordat.kit.store.CurrentConnection;
+import io.concordat.kit.store.Sql;
 import jakarta.inject.Singleton;
 
 import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -82,189 +86,90 @@ public class RegionMemberships implements EventHandler {
      *
      * @throws ProblemException 409 naming the closed regions among those given
      */
-    public void requireOpen(java.util.Collection<UUID> regionIds) {
-        java.util.List<UUID> closed = new java.util.ArrayList<>();
-        for (UUID regionId : regionIds) {
-            try (PreparedStatement find = connection.get().prepareStatement(
-                    "select 1 from known_region where id = ? and closed_on is not null")) {
-                find.setObject(1, regionId);
-                try (ResultSet rs = find.executeQuery()) {
-                    if (rs.next()) {
-                        closed.add(regionId);
-                    }
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot look up region " + regionId, e);
-            }
+    public void requireOpen(Collection<UUID> regionIds) {
+        if (regionIds.isEmpty()) {
+            return;
+        }
+        List<UUID> closed;
+        try {
+            closed = Sql.query(connection.get(), "select id from known_region where id = any(?) and closed_on is not null "
+                    + "order by id", RegionMemberships::uuid, connection.get().createArrayOf("uuid", regionIds.toArray()));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look up regions " + regionIds, e);
         }
         if (!closed.isEmpty()) {
             throw ProblemException.conflict("region-closed", "Nothing new is shared with a closed region: " + closed + ".",
-                    java.util.Map.of("regions", closed.stream().map(UUID::toString).toList()));
+                    Map.of("regions", closed.stream().map(UUID::toString).toList()));
         }
     }
 
     /** Whether the authority is a member of the region today. Call inside a transaction. */
     public boolean isMember(UUID authorityId, UUID regionId) {
-        try (PreparedStatement find = connection.get().prepareStatement(
-                "select 1 from region_membership where region_id = ? and authority_id = ? and left_on is null")) {
-            find.setObject(1, regionId);
-            find.setObject(2, authorityId);
-            try (ResultSet rs = find.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot look up the membership of " + authorityId + " in " + regionId, e);
-        }
+        return !Sql.query(connection.get(), "select 1 from region_membership where region_id = ? and authority_id = ? "
+                + "and left_on is null", rs -> 1, regionId, authorityId).isEmpty();
     }
 
     /** Whether the authority was (or is) a member of the region on the given day. Call inside a transaction. */
     public boolean isMember(UUID authorityId, UUID regionId, LocalDate on) {
-        try (PreparedStatement find = connection.get().prepareStatement(
-                "select 1 from region_membership where region_id = ? and authority_id = ? and " + ON_DAY)) {
-            find.setObject(1, regionId);
-            find.setObject(2, authorityId);
-            find.setDate(3, Date.valueOf(on));
-            find.setDate(4, Date.valueOf(on));
-            try (ResultSet rs = find.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot look up the membership of " + authorityId + " in " + regionId, e);
-        }
+        return !Sql.query(connection.get(), "select 1 from region_membership where region_id = ? and authority_id = ? and "
+                + ON_DAY, rs -> 1, regionId, authorityId, Date.valueOf(on), Date.valueOf(on)).isEmpty();
     }
 
     /** The authorities that were (or are) members of the region on the given day. Call inside a transaction. */
-    public java.util.Set<UUID> membersOf(UUID regionId, LocalDate on) {
-        java.util.Set<UUID> members = new java.util.LinkedHashSet<>();
-        try (PreparedStatement find = connection.get().prepareStatement(
-                "select distinct authority_id from region_membership where region_id = ? and " + ON_DAY)) {
-            find.setObject(1, regionId);
-            find.setDate(2, Date.valueOf(on));
-            find.setDate(3, Date.valueOf(on));
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    members.add(rs.getObject(1, UUID.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the members of " + regionId, e);
-        }
-        return members;
+    public Set<UUID> membersOf(UUID regionId, LocalDate on) {
+        return new LinkedHashSet<>(Sql.query(connection.get(), "select distinct authority_id from region_membership "
+                + "where region_id = ? and " + ON_DAY, RegionMemberships::uuid, regionId, Date.valueOf(on), Date.valueOf(on)));
     }
 
     /** The region's name, or its id when this service has not heard of it. Call inside a transaction. */
     public String nameOf(UUID regionId) {
-        try (PreparedStatement find = connection.get().prepareStatement("select name from known_region where id = ?")) {
-            find.setObject(1, regionId);
-            try (ResultSet rs = find.executeQuery()) {
-                return rs.next() ? rs.getString(1) : regionId.toString();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot look up region " + regionId, e);
-        }
+        return Sql.query(connection.get(), "select name from known_region where id = ?", rs -> rs.getString(1), regionId)
+                .stream().findFirst().orElse(regionId.toString());
     }
 
     /** The authorities that are members of the region today. Call inside a transaction. */
-    public java.util.Set<UUID> membersOf(UUID regionId) {
-        java.util.Set<UUID> members = new java.util.LinkedHashSet<>();
-        try (PreparedStatement find = connection.get().prepareStatement(
-                "select authority_id from region_membership where region_id = ? and left_on is null")) {
-            find.setObject(1, regionId);
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    members.add(rs.getObject(1, UUID.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the members of " + regionId, e);
-        }
-        return members;
+    public Set<UUID> membersOf(UUID regionId) {
+        return new LinkedHashSet<>(Sql.query(connection.get(), "select authority_id from region_membership "
+                + "where region_id = ? and left_on is null", RegionMemberships::uuid, regionId));
     }
 
     /** The regions the authority is a member of today. Call inside a transaction. */
-    public java.util.List<UUID> regionsOf(UUID authorityId) {
-        java.util.List<UUID> regions = new java.util.ArrayList<>();
-        try (PreparedStatement find = connection.get().prepareStatement(
-                "select region_id from region_membership where authority_id = ? and left_on is null order by region_id")) {
-            find.setObject(1, authorityId);
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    regions.add(rs.getObject(1, UUID.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the regions of " + authorityId, e);
-        }
-        return regions;
+    public List<UUID> regionsOf(UUID authorityId) {
+        return Sql.query(connection.get(), "select region_id from region_membership where authority_id = ? "
+                + "and left_on is null order by region_id", RegionMemberships::uuid, authorityId);
     }
 
     /** The regions the authority is a member of today that are not closed: those it may share with. */
-    public java.util.List<UUID> openRegionsOf(UUID authorityId) {
-        java.util.List<UUID> regions = new java.util.ArrayList<>();
-        try (PreparedStatement find = connection.get().prepareStatement("""
+    public List<UUID> openRegionsOf(UUID authorityId) {
+        return Sql.query(connection.get(), """
                 select m.region_id from region_membership m
                 where m.authority_id = ? and m.left_on is null
                   and not exists (select 1 from known_region r where r.id = m.region_id and r.closed_on is not null)
-                order by m.region_id""")) {
-            find.setObject(1, authorityId);
-            try (ResultSet rs = find.executeQuery()) {
-                while (rs.next()) {
-                    regions.add(rs.getObject(1, UUID.class));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot list the open regions of " + authorityId, e);
-        }
-        return regions;
+                order by m.region_id""", RegionMemberships::uuid, authorityId);
     }
 
     private void name(UUID regionId, String name, String kind) {
-        try (PreparedStatement upsert = connection.get().prepareStatement("""
+        Sql.update(connection.get(), """
                 insert into known_region (id, name, kind) values (?, ?, ?)
-                on conflict (id) do update set name = excluded.name, kind = excluded.kind""")) {
-            upsert.setObject(1, regionId);
-            upsert.setString(2, name);
-            upsert.setString(3, kind);
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record region " + regionId, e);
-        }
+                on conflict (id) do update set name = excluded.name, kind = excluded.kind""", regionId, name, kind);
     }
 
     private void close(UUID regionId, LocalDate closedOn) {
-        try (PreparedStatement upsert = connection.get().prepareStatement("""
+        Sql.update(connection.get(), """
                 insert into known_region (id, name, kind, closed_on) values (?, ?, 'OTHER', ?)
-                on conflict (id) do update set closed_on = excluded.closed_on""")) {
-            upsert.setObject(1, regionId);
-            upsert.setString(2, regionId.toString());
-            upsert.setDate(3, Date.valueOf(closedOn));
-            upsert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record that region " + regionId + " closed", e);
-        }
+                on conflict (id) do update set closed_on = excluded.closed_on""", regionId, regionId.toString(),
+                Date.valueOf(closedOn));
     }
 
     private void join(UUID regionId, UUID authorityId, LocalDate joinedOn) {
-        try (PreparedStatement statement = connection.get().prepareStatement(JOIN)) {
-            statement.setObject(1, regionId);
-            statement.setObject(2, authorityId);
-            statement.setDate(3, Date.valueOf(joinedOn));
-            statement.setObject(4, regionId);
-            statement.setObject(5, authorityId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the membership of " + authorityId + " in " + regionId, e);
-        }
+        Sql.update(connection.get(), JOIN, regionId, authorityId, Date.valueOf(joinedOn), regionId, authorityId);
     }
 
     private void leave(UUID regionId, UUID authorityId, LocalDate leftOn) {
-        try (PreparedStatement statement = connection.get().prepareStatement(LEAVE)) {
-            statement.setDate(1, Date.valueOf(leftOn));
-            statement.setObject(2, regionId);
-            statement.setObject(3, authorityId);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot record the membership of " + authorityId + " in " + regionId, e);
-        }
+        Sql.update(connection.get(), LEAVE, Date.valueOf(leftOn), regionId, authorityId);
+    }
+
+    private static UUID uuid(ResultSet rs) throws SQLException {
+        return rs.getObject(1, UUID.class);
     }
 }

@@ -61,7 +61,10 @@ public class RequestTargetRules implements Ordered {
     }
 
     /** Percent-decodes strictly: a broken escape or bytes that are not UTF-8 are refused, not replaced. */
-    static String decode(String field, String encoded, boolean plusIsSpace) {
+    /**
+     * @throws ProblemException 400 naming the field, for a broken escape or bytes that are not UTF-8
+     */
+    public static String decode(String field, String encoded, boolean plusIsSpace) {
         if (encoded.indexOf('%') < 0) {
             return plusIsSpace ? encoded.replace('+', ' ') : encoded;
         }

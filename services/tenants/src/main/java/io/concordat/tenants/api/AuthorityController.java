@@ -78,7 +78,7 @@ public class AuthorityController {
     @Post("/{id}/suspend")
     @Secured(Roles.PLATFORM_ADMIN)
     public AuthorityView suspend(Caller caller, @PathVariable UUID id, @Valid @Body SuspendRequest request) {
-        return AuthorityView.of(lifecycle.suspend(caller, id, request.reason().strip()), true);
+        return AuthorityView.of(lifecycle.suspend(caller, id, request.reason()), true);
     }
 
     /** Renames an authority or changes its email domains: its own admins or the platform. */

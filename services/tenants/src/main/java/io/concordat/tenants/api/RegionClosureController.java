@@ -31,7 +31,7 @@ public class RegionClosureController {
     /** Closes the region (platform), or records the caller's authority's agreement to close it (region admin). */
     @Post("/{id}/close")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
-    public RegionClosureView close(Caller caller, @PathVariable UUID id, @Valid @Body ReasonRequest request) {
+    public RegionClosureView close(Caller caller, @PathVariable UUID id, @Valid @Body SuspendRequest request) {
         return RegionClosureView.of(closures.close(caller, id, request.reason()));
     }
 

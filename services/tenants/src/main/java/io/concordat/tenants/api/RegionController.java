@@ -149,7 +149,7 @@ public class RegionController {
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView decline(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
                                          @Valid @Body SuspendRequest reason) {
-        return MembershipRequestView.of(lifecycle.decide(caller, id, requestId, false, reason.reason().strip(), null));
+        return MembershipRequestView.of(lifecycle.decide(caller, id, requestId, false, reason.reason(), null));
     }
 
     /**

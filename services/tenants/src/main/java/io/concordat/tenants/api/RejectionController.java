@@ -25,7 +25,7 @@ public class RejectionController {
 
     /** Rejects a pending registration, keeping it with the reason; 409 for one that is not pending. */
     @Post("/{id}/reject")
-    public RejectionView reject(Caller caller, @PathVariable UUID id, @Valid @Body ReasonRequest request) {
+    public RejectionView reject(Caller caller, @PathVariable UUID id, @Valid @Body SuspendRequest request) {
         return RejectionView.of(rejections.reject(caller, id, request.reason()));
     }
 }
