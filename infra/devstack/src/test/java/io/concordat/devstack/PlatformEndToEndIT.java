@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole platform as the README runs it: real PostgreSQL, Kafka and Keycloak, every service
- * as its own process, on ports shifted by 20000 so it can run beside a developer's stack.
+ * as its own process, on ports shifted by 10000 so it can run beside a developer's stack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +47,7 @@ class PlatformEndToEndIT {
     void bootTheStack() {
         Path root = Path.of(System.getProperty("concordat.root", "../..")).toAbsolutePath().normalize();
         stack = Devstack.startForTest(root, root.resolve("infra/devstack/target/devstack-e2e"),
-                Ports.defaults().shiftedBy(20_000), System.out);
+                Ports.defaults().shiftedBy(10_000), System.out);
     }
 
     @AfterAll
