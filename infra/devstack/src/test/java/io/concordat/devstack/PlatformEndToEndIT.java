@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole platform as the README runs it: real PostgreSQL, Kafka and Keycloak, every service
- * as its own process, on ports shifted by 10000 so it can run beside a developer's stack.
+ * as its own process, on ports shifted by 10000 (or CONCORDAT_E2E_PORT_OFFSET) so it can run beside a
+ * developer's stack.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -47,7 +48,13 @@ class PlatformEndToEndIT {
     void bootTheStack() {
         Path root = Path.of(System.getProperty("concordat.root", "../..")).toAbsolutePath().normalize();
         stack = Devstack.startForTest(root, root.resolve("infra/devstack/target/devstack-e2e"),
-                Ports.defaults().shiftedBy(10_000), System.out);
+                Ports.defaults().shiftedBy(portOffset()), System.out);
+    }
+
+    /** 10000 unless CONCORDAT_E2E_PORT_OFFSET says otherwise, so two checkouts can each run the suite at once. */
+    private static int portOffset() {
+        String offset = System.getenv("CONCORDAT_E2E_PORT_OFFSET");
+        return offset == null || offset.isBlank() ? 10_000 : Integer.parseInt(offset.trim());
     }
 
     @AfterAll
