@@ -2,25 +2,21 @@ package io.concordat.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 
@@ -29,51 +25,37 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The whole platform as the README runs it: real PostgreSQL, Kafka and Keycloak, every service
- * as its own process, on ports shifted by 10000 (or CONCORDAT_E2E_PORT_OFFSET) so it can run beside a
- * developer's stack.
+ * as its own process ({@link SharedStack}: booted once for every end-to-end class).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformEndToEndIT {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(60);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
     private Devstack stack;
+    private StackClient client;
     /** The council registered in order 5: its id, its first admin's username and password. */
     private String[] wyreAdmin;
 
     @BeforeAll
-    void bootTheStack() {
-        Path root = Path.of(System.getProperty("concordat.root", "../..")).toAbsolutePath().normalize();
-        stack = Devstack.startForTest(root, root.resolve("infra/devstack/target/devstack-e2e"),
-                Ports.defaults().shiftedBy(portOffset()), System.out);
-    }
-
-    /** 10000 unless CONCORDAT_E2E_PORT_OFFSET says otherwise, so two checkouts can each run the suite at once. */
-    private static int portOffset() {
-        String offset = System.getenv("CONCORDAT_E2E_PORT_OFFSET");
-        return offset == null || offset.isBlank() ? 10_000 : Integer.parseInt(offset.trim());
-    }
-
-    @AfterAll
-    void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    void useTheSharedStack() {
+        stack = SharedStack.stack();
+        client = new StackClient(stack);
     }
 
     @Test
     @Order(1)
     void theDemoRegionIsReadableWithADemoUsersToken() throws Exception {
-        String officer = signIn("officer.bromsgrove");
+        String officer = client.signIn("officer.bromsgrove");
 
-        JsonNode regions = get("/api/v1/tenants/regions", officer, 200);
+        JsonNode regions = client.get("/api/v1/tenants/regions", officer, 200);
         assertTrue(regions.toString().contains(DemoData.ALLIANCE), regions.toString());
-        assertEquals(2, get("/api/v1/reporting/pipeline", officer, 200).get("total").asLong(),
+        assertEquals(2, client.get("/api/v1/reporting/pipeline", officer, 200).get("total").asLong(),
                 "the two demo opportunities reached reporting through Kafka");
-        assertEquals(200, send("GET", "/health", null, null).statusCode());
+        assertEquals(200, client.send("GET", "/health", null, null).statusCode());
 
         String alliance = null;
         for (JsonNode region : regions) {
@@ -81,11 +63,11 @@ class PlatformEndToEndIT {
                 alliance = region.get("id").asText();
             }
         }
-        String viewer = signIn("viewer.alliance");
-        JsonNode dashboard = get("/api/v1/reporting/regions/" + alliance + "/dashboard", viewer, 200);
+        String viewer = client.signIn("viewer.alliance");
+        JsonNode dashboard = client.get("/api/v1/reporting/regions/" + alliance + "/dashboard", viewer, 200);
         assertEquals(1, dashboard.get("pipeline").get("total").asLong(), "only what Bromsgrove shared with the alliance");
         assertEquals(2, dashboard.get("vacancies").get("open").asLong(), "the two elections vacancies");
-        HttpResponse<String> report = send("GET", "/api/v1/reporting/regions/" + alliance + "/board-reports/2026-27/Q3?format=pdf",
+        HttpResponse<String> report = client.send("GET", "/api/v1/reporting/regions/" + alliance + "/board-reports/2026-27/Q3?format=pdf",
                 viewer, null);
         assertEquals(200, report.statusCode());
         assertTrue(report.body().startsWith("%PDF"), "a PDF board report through the gateway");
@@ -94,29 +76,29 @@ class PlatformEndToEndIT {
     @Test
     @Order(2)
     void anOpportunityProposedThroughTheGatewayIsCountedByReporting() throws Exception {
-        String officer = signIn("officer.bromsgrove");
+        String officer = client.signIn("officer.bromsgrove");
         long before = pipelineTotal(officer);
 
-        HttpResponse<String> proposed = send("POST", "/api/v1/opportunities", officer,
+        HttpResponse<String> proposed = client.send("POST", "/api/v1/opportunities", officer,
                 "{\"title\":\"Joint procurement consortium\",\"serviceArea\":\"support.procurement\"}");
 
         assertEquals(201, proposed.statusCode(), proposed.body());
         awaitTotal(officer, before + 1);
         String id = json.readTree(proposed.body()).get("id").asText();
-        assertEquals(404, send("GET", "/api/v1/opportunities/" + id, signIn("officer.redditch"), null).statusCode(),
+        assertEquals(404, client.send("GET", "/api/v1/opportunities/" + id, client.signIn("officer.redditch"), null).statusCode(),
                 "another council's officer cannot read it");
     }
 
     @Test
     @Order(3)
     void withKafkaStoppedAProposalSucceedsAndArrivesOnceWhenKafkaReturns() throws Exception {
-        String officer = signIn("officer.bromsgrove");
+        String officer = client.signIn("officer.bromsgrove");
         long before = pipelineTotal(officer);
 
         stack.kafka().stop();
         HttpResponse<String> proposed;
         try {
-            proposed = send("POST", "/api/v1/opportunities", officer,
+            proposed = client.send("POST", "/api/v1/opportunities", officer,
                     "{\"title\":\"Shared internal audit\",\"serviceArea\":\"support.audit\"}");
         } finally {
             stack.kafka().start(seconds -> { });
@@ -131,25 +113,25 @@ class PlatformEndToEndIT {
     @Test
     @Order(4)
     void missingForeignOrAlteredTokensGet401AndMalformedBodiesGet400() throws Exception {
-        String officer = signIn("officer.bromsgrove");
-        long before = get("/api/v1/opportunities", officer, 200).get("totalSize").asLong();
+        String officer = client.signIn("officer.bromsgrove");
+        long before = client.get("/api/v1/opportunities", officer, 200).get("totalSize").asLong();
         String body = "{\"title\":\"x\",\"serviceArea\":\"support.hr\"}";
 
-        assertProblem(send("POST", "/api/v1/opportunities", null, body), 401);
-        assertProblem(send("POST", "/api/v1/opportunities", "not-a-token", body), 401);
-        assertProblem(send("POST", "/api/v1/opportunities", withAlteredPayload(officer), body), 401);
-        assertProblem(send("POST", "/api/v1/opportunities", foreignIssuerToken(officer), body), 401);
-        assertProblem(send("POST", "/api/v1/opportunities", officer, "{\"title\": "), 400);
-        assertProblem(send("POST", "/api/v1/opportunities", officer, "{\"title\":\"x\",\"serviceArea\":\"nowhere\"}"), 400);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities", null, body), 401);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities", "not-a-token", body), 401);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities", withAlteredPayload(officer), body), 401);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities", foreignIssuerToken(officer), body), 401);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities", officer, "{\"title\": "), 400);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities", officer, "{\"title\":\"x\",\"serviceArea\":\"nowhere\"}"), 400);
 
-        assertEquals(before, get("/api/v1/opportunities", officer, 200).get("totalSize").asLong(), "nothing was written");
+        assertEquals(before, client.get("/api/v1/opportunities", officer, 200).get("totalSize").asLong(), "nothing was written");
     }
 
     @Test
     @Order(5)
     void aNewCouncilIsApprovedAndJoinsAndItsFirstAdminSeesOnlyWhatTheRegionShares() throws Exception {
-        String platform = signIn("platform.admin");
-        HttpResponse<String> registered = send("POST", "/api/v1/tenants/authorities", platform, """
+        String platform = client.signIn("platform.admin");
+        HttpResponse<String> registered = client.send("POST", "/api/v1/tenants/authorities", platform, """
                 {"name":"Wyre Forest District Council","kind":"DISTRICT","gssCode":"E07000239",
                  "emailDomains":["wyreforest.gov.uk"],
                  "firstAdmin":{"email":"ict.admin@wyreforest.gov.uk","firstName":"Wyn","lastName":"Forester"}}""");
@@ -157,38 +139,38 @@ class PlatformEndToEndIT {
         String wyre = json.readTree(registered.body()).get("id").asText();
         assertEquals("PENDING", json.readTree(registered.body()).get("status").asText());
 
-        JsonNode approval = json.readTree(send("POST", "/api/v1/tenants/authorities/" + wyre + "/approve", platform, null)
+        JsonNode approval = json.readTree(client.send("POST", "/api/v1/tenants/authorities/" + wyre + "/approve", platform, null)
                 .body());
         wyreAdmin = new String[] {wyre, approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText()};
-        String firstAdmin = signIn(approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText());
+        String firstAdmin = client.signIn(approval.get("firstAdminUsername").asText(), approval.get("initialPassword").asText());
         JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(firstAdmin.split("\\.")[1]));
         assertEquals(wyre, claims.get("authority_id").asText(), "the token names the new authority");
         assertTrue(claims.get("roles").toString().contains("authority-admin"));
 
         String alliance = null;
-        for (JsonNode region : get("/api/v1/tenants/regions", firstAdmin, 200)) {
+        for (JsonNode region : client.get("/api/v1/tenants/regions", firstAdmin, 200)) {
             if (DemoData.ALLIANCE.equals(region.get("name").asText())) {
                 alliance = region.get("id").asText();
             }
         }
-        HttpResponse<String> asked = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
+        HttpResponse<String> asked = client.send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
                 null);
         assertEquals(201, asked.statusCode(), asked.body());
         String request = json.readTree(asked.body()).get("id").asText();
-        assertEquals(200, send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/" + request
-                + "/approve", signIn("regionadmin.alliance"), null).statusCode());
+        assertEquals(200, client.send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/" + request
+                + "/approve", client.signIn("regionadmin.alliance"), null).statusCode());
 
         long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        JsonNode seen = get("/api/v1/opportunities", firstAdmin, 200).get("content");
+        JsonNode seen = client.get("/api/v1/opportunities", firstAdmin, 200).get("content");
         while (!seen.toString().contains("Shared elections service") && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            seen = get("/api/v1/opportunities", firstAdmin, 200).get("content");
+            seen = client.get("/api/v1/opportunities", firstAdmin, 200).get("content");
         }
         assertTrue(seen.toString().contains("Shared elections service"), "what the alliance shares: " + seen);
         assertTrue(!seen.toString().contains("Review of Bromsgrove"), "nothing Bromsgrove kept to itself: " + seen);
-        for (JsonNode own : get("/api/v1/opportunities", signIn("officer.bromsgrove"), 200).get("content")) {
+        for (JsonNode own : client.get("/api/v1/opportunities", client.signIn("officer.bromsgrove"), 200).get("content")) {
             if (own.get("regionIds").isEmpty()) {
-                assertEquals(404, send("GET", "/api/v1/opportunities/" + own.get("id").asText(), firstAdmin, null)
+                assertEquals(404, client.send("GET", "/api/v1/opportunities/" + own.get("id").asText(), firstAdmin, null)
                         .statusCode());
             }
         }
@@ -197,24 +179,24 @@ class PlatformEndToEndIT {
     @Test
     @Order(6)
     void aSuspendedCouncilCannotSignInNorWriteWithAnOldTokenUntilItIsApprovedAgain() throws Exception {
-        String platform = signIn("platform.admin");
+        String platform = client.signIn("platform.admin");
         String redditch = authorityId(platform, DemoData.REDDITCH.name());
-        String issuedBefore = signIn("officer.redditch");
+        String issuedBefore = client.signIn("officer.redditch");
         assertEquals(201, postVacancy(issuedBefore, "Payroll Officer").statusCode());
 
-        HttpResponse<String> suspended = send("POST", "/api/v1/tenants/authorities/" + redditch + "/suspend", platform,
+        HttpResponse<String> suspended = client.send("POST", "/api/v1/tenants/authorities/" + redditch + "/suspend", platform,
                 "{\"reason\":\"Suspended while its data-sharing agreement is renewed\"}");
         assertEquals(200, suspended.statusCode(), suspended.body());
 
-        assertEquals(400, signInStatus("officer.redditch", DemoData.PASSWORD), "Keycloak refuses the next sign-in");
+        assertEquals(400, client.signInStatus("officer.redditch", DemoData.PASSWORD), "Keycloak refuses the next sign-in");
         HttpResponse<String> refused = eventually(() -> postVacancy(issuedBefore, "Payroll Assistant"), 403);
-        assertProblem(refused, 403);
+        client.assertProblem(refused, 403);
         assertTrue(refused.body().contains("authority-suspended"), refused.body());
 
-        HttpResponse<String> approved = send("POST", "/api/v1/tenants/authorities/" + redditch + "/approve", platform, null);
+        HttpResponse<String> approved = client.send("POST", "/api/v1/tenants/authorities/" + redditch + "/approve", platform, null);
         assertEquals(200, approved.statusCode(), approved.body());
 
-        String issuedAfter = signIn("officer.redditch");
+        String issuedAfter = client.signIn("officer.redditch");
         assertEquals(201, eventually(() -> postVacancy(issuedBefore, "Payroll Assistant"), 201).statusCode(),
                 "the old token works again once the authority is approved");
         assertEquals(201, postVacancy(issuedAfter, "Pensions Officer").statusCode());
@@ -223,36 +205,36 @@ class PlatformEndToEndIT {
     @Test
     @Order(7)
     void registrationsThatCouldNeverSignInAreRefusedAtRegistration() throws Exception {
-        String platform = signIn("platform.admin");
-        long pending = get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong();
+        String platform = client.signIn("platform.admin");
+        long pending = client.get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong();
         String body = """
                 {"name":"Malvern Hills District Council","kind":"DISTRICT",%s
                  "firstAdmin":{"email":"%s","firstName":"Mal","lastName":"Vern"}}""";
 
-        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+        client.assertProblem(client.send("POST", "/api/v1/tenants/authorities", platform,
                 body.formatted("", "ict@malvernhills.gov.uk")), 400);
-        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+        client.assertProblem(client.send("POST", "/api/v1/tenants/authorities", platform,
                 body.formatted("\"emailDomains\":[\"malvernhills.gov.uk\"],", "officer@redditch.test")), 409);
-        assertProblem(send("POST", "/api/v1/tenants/authorities", platform,
+        client.assertProblem(client.send("POST", "/api/v1/tenants/authorities", platform,
                 body.formatted("\"emailDomains\":[\"malvernhills.gov.uk\"],", "platform-admin@bromsgrove.gov.uk")), 409);
 
-        assertEquals(pending, get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong());
+        assertEquals(pending, client.get("/api/v1/tenants/authorities?status=PENDING", platform, 200).get("totalSize").asLong());
     }
 
     @Test
     @Order(8)
     void anUnknownRouteIs404Or405ThroughTheGateway() throws Exception {
-        String officer = signIn("officer.bromsgrove");
-        assertProblem(send("GET", "/api/v1/tenants/regions/" + java.util.UUID.randomUUID() + "/board", officer, null), 405);
-        assertProblem(send("POST", "/api/v1/opportunities/nowhere/at/all", officer, "{}"), 404);
-        assertProblem(send("POST", "/api/v1/tenants/authorities", officer, "{}"), 403);
+        String officer = client.signIn("officer.bromsgrove");
+        client.assertProblem(client.send("GET", "/api/v1/tenants/regions/" + java.util.UUID.randomUUID() + "/board", officer, null), 405);
+        client.assertProblem(client.send("POST", "/api/v1/opportunities/nowhere/at/all", officer, "{}"), 404);
+        client.assertProblem(client.send("POST", "/api/v1/tenants/authorities", officer, "{}"), 403);
     }
 
     @Test
     @Order(9)
     void aProvisioningThatFailsPartWayLeavesNothingInKeycloak() throws Exception {
-        String platform = signIn("platform.admin");
-        HttpResponse<String> registered = send("POST", "/api/v1/tenants/authorities", platform, """
+        String platform = client.signIn("platform.admin");
+        HttpResponse<String> registered = client.send("POST", "/api/v1/tenants/authorities", platform, """
                 {"name":"Wychavon District Council","kind":"DISTRICT","emailDomains":["wychavon.gov.uk"],
                  "firstAdmin":{"email":"ict@wychavon.gov.uk","firstName":"Wy","lastName":"Chavon"}}""");
         assertEquals(201, registered.statusCode(), registered.body());
@@ -268,12 +250,12 @@ class PlatformEndToEndIT {
             elsewhere.setEnabled(true);
             realm.users().create(elsewhere).close();
 
-            HttpResponse<String> approval = send("POST", "/api/v1/tenants/authorities/" + wychavon + "/approve", platform, null);
+            HttpResponse<String> approval = client.send("POST", "/api/v1/tenants/authorities/" + wychavon + "/approve", platform, null);
 
-            assertProblem(approval, 409);
+            client.assertProblem(approval, 409);
             assertTrue(realm.organizations().searchByAttribute("authority_id:" + wychavon).isEmpty(),
                     "the organization created for the attempt was removed");
-            assertEquals("PENDING", get("/api/v1/tenants/authorities/" + wychavon, platform, 200).get("status").asText());
+            assertEquals("PENDING", client.get("/api/v1/tenants/authorities/" + wychavon, platform, 200).get("status").asText());
         }
     }
 
@@ -281,22 +263,22 @@ class PlatformEndToEndIT {
     @Order(10)
     void aCouncilThatLeavesTheAllianceAndRejoinsTheSameDaySeesWhatItSharesAgain() throws Exception {
         String wyre = wyreAdmin[0];
-        String firstAdmin = signIn(wyreAdmin[1], wyreAdmin[2]);
+        String firstAdmin = client.signIn(wyreAdmin[1], wyreAdmin[2]);
         String alliance = null;
-        for (JsonNode region : get("/api/v1/tenants/regions", firstAdmin, 200)) {
+        for (JsonNode region : client.get("/api/v1/tenants/regions", firstAdmin, 200)) {
             if (DemoData.ALLIANCE.equals(region.get("name").asText())) {
                 alliance = region.get("id").asText();
             }
         }
-        assertEquals(200, send("POST", "/api/v1/tenants/regions/" + alliance + "/members/" + wyre + "/leave", firstAdmin,
+        assertEquals(200, client.send("POST", "/api/v1/tenants/regions/" + alliance + "/members/" + wyre + "/leave", firstAdmin,
                 null).statusCode());
         awaitSeesShared(firstAdmin, false);
 
-        HttpResponse<String> asked = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
+        HttpResponse<String> asked = client.send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests", firstAdmin,
                 null);
         assertEquals(201, asked.statusCode(), asked.body());
-        HttpResponse<String> approved = send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/"
-                + json.readTree(asked.body()).get("id").asText() + "/approve", signIn("regionadmin.alliance"), null);
+        HttpResponse<String> approved = client.send("POST", "/api/v1/tenants/regions/" + alliance + "/membership-requests/"
+                + json.readTree(asked.body()).get("id").asText() + "/approve", client.signIn("regionadmin.alliance"), null);
         assertEquals(200, approved.statusCode(), approved.body());
 
         awaitSeesShared(firstAdmin, true);
@@ -305,16 +287,16 @@ class PlatformEndToEndIT {
     /** Waits until the opportunities service's own membership copy shows (or hides) what the alliance shares. */
     private void awaitSeesShared(String token, boolean expected) throws Exception {
         long deadline = System.nanoTime() + EVENTUAL.toNanos();
-        boolean sees = get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
+        boolean sees = client.get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
         while (sees != expected && System.nanoTime() < deadline) {
             Thread.sleep(250);
-            sees = get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
+            sees = client.get("/api/v1/opportunities", token, 200).get("content").toString().contains("Shared elections service");
         }
         assertEquals(expected, sees, "sees what the alliance shares");
     }
 
     private String authorityId(String token, String name) throws IOException, InterruptedException {
-        for (JsonNode authority : get("/api/v1/tenants/authorities?size=200", token, 200).get("content")) {
+        for (JsonNode authority : client.get("/api/v1/tenants/authorities?size=200", token, 200).get("content")) {
             if (name.equals(authority.get("name").asText())) {
                 return authority.get("id").asText();
             }
@@ -323,7 +305,7 @@ class PlatformEndToEndIT {
     }
 
     private HttpResponse<String> postVacancy(String token, String title) throws IOException, InterruptedException {
-        return send("POST", "/api/v1/opportunities/vacancies", token, "{\"title\":\"" + title + "\",\"serviceArea\":"
+        return client.send("POST", "/api/v1/opportunities/vacancies", token, "{\"title\":\"" + title + "\",\"serviceArea\":"
                 + "\"support.payroll\",\"grade\":\"S4\",\"closingDate\":\"" + java.time.LocalDate.now().plusMonths(1) + "\"}");
     }
 
@@ -343,33 +325,8 @@ class PlatformEndToEndIT {
         HttpResponse<String> send() throws Exception;
     }
 
-    private int signInStatus(String username, String password) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(stack.issuer() + "/protocol/openid-connect/token"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username="
-                                + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode();
-    }
-
-    private String signIn(String username) throws IOException, InterruptedException {
-        return signIn(username, DemoData.PASSWORD);
-    }
-
-    private String signIn(String username, String password) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(stack.issuer()
-                        + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=concordat-cli&username="
-                        + java.net.URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                        + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, response.statusCode(), response.body());
-        return json.readTree(response.body()).get("access_token").asText();
-    }
-
     private long pipelineTotal(String token) throws IOException, InterruptedException {
-        return get("/api/v1/reporting/pipeline", token, 200).get("total").asLong();
+        return client.get("/api/v1/reporting/pipeline", token, 200).get("total").asLong();
     }
 
     private void awaitTotal(String token, long expected) throws IOException, InterruptedException {
@@ -380,30 +337,6 @@ class PlatformEndToEndIT {
             total = pipelineTotal(token);
         }
         assertEquals(expected, total, "reporting's count");
-    }
-
-    private JsonNode get(String path, String token, int expected) throws IOException, InterruptedException {
-        HttpResponse<String> response = send("GET", path, token, null);
-        assertEquals(expected, response.statusCode(), response.body());
-        return json.readTree(response.body());
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(stack.gatewayUrl() + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private void assertProblem(HttpResponse<String> response, int status) throws IOException {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertEquals(status, json.readTree(response.body()).get("status").asInt());
     }
 
     /** The real token with its payload edited to another authority: the signature no longer matches. */
