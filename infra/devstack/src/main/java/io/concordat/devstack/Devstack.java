@@ -5,6 +5,7 @@ import io.concordat.servers.HttpProbe;
 import io.concordat.servers.KafkaBroker;
 import io.concordat.servers.KeycloakServer;
 import io.concordat.servers.PostgresServer;
+import io.concordat.servers.RunningKeycloak;
 import io.concordat.servers.Waiting;
 
 import java.io.IOException;
@@ -45,19 +46,34 @@ public final class Devstack implements AutoCloseable {
     private final Map<String, Integer> servicePorts = new LinkedHashMap<>();
     private PostgresServer postgres;
     private KafkaBroker kafka;
-    private KeycloakServer keycloak;
+    private final KeycloakStart keycloakStart;
+    private RunningKeycloak keycloak;
 
-    private Devstack(Path root, Path dir, Ports ports, PrintStream out) {
+    /**
+     * How the stack gets its Keycloak on 127.0.0.1 at the given port, with the realm file imported
+     * and the admin account set: from the distribution by default, or from a container in tests
+     * that ask for one.
+     */
+    @FunctionalInterface
+    public interface KeycloakStart {
+        RunningKeycloak start(Path dir, int port, Path realmFile, String realm, String adminUser, String adminPassword);
+
+        KeycloakStart DISTRIBUTION = (dir, port, realmFile, realm, adminUser, adminPassword) -> KeycloakServer.start(
+                dir, port, realmFile, realm, adminUser, adminPassword, Waiting.Progress.SILENT);
+    }
+
+    private Devstack(Path root, Path dir, Ports ports, PrintStream out, KeycloakStart keycloakStart) {
         this.root = root;
         this.dir = dir;
         this.ports = ports;
         this.out = out;
+        this.keycloakStart = keycloakStart;
     }
 
     public static void main(String[] args) throws InterruptedException {
         List<String> options = List.of(args);
         Path root = Path.of(System.getProperty("concordat.root", ".")).toAbsolutePath().normalize();
-        Devstack stack = new Devstack(root, root.resolve(".devstack"), Ports.defaults(), System.out);
+        Devstack stack = new Devstack(root, root.resolve(".devstack"), Ports.defaults(), System.out, KeycloakStart.DISTRIBUTION);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Concordat...");
             stack.close();
@@ -74,8 +90,8 @@ public final class Devstack implements AutoCloseable {
     }
 
     /** A stack for tests, on shifted ports, started fresh, with the demo region. */
-    public static Devstack startForTest(Path root, Path dir, Ports ports, PrintStream out) {
-        Devstack stack = new Devstack(root, dir, ports, out);
+    public static Devstack startForTest(Path root, Path dir, Ports ports, PrintStream out, KeycloakStart keycloakStart) {
+        Devstack stack = new Devstack(root, dir, ports, out, keycloakStart);
         try {
             stack.start(true, true);
         } catch (RuntimeException e) {
@@ -107,9 +123,9 @@ public final class Devstack implements AutoCloseable {
         // PostgreSQL first, on its own: Keycloak's first start (unpacking and building itself) beside
         // a first PostgreSQL start on a fresh machine has kept PostgreSQL from answering in time
         progress.step("Keycloak: starting in the background (its first start builds it: about a minute)");
-        CompletableFuture<KeycloakServer> keycloakStarting = CompletableFuture.supplyAsync(() -> KeycloakServer.start(
+        CompletableFuture<RunningKeycloak> keycloakStarting = CompletableFuture.supplyAsync(() -> keycloakStart.start(
                 dir.resolve("keycloak"), ports.keycloak(), root.resolve("infra/keycloak/concordat-realm.json"), REALM,
-                KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD, Waiting.Progress.SILENT));
+                KEYCLOAK_ADMIN, KEYCLOAK_ADMIN_PASSWORD));
 
         progress.step("Kafka (KRaft) on 127.0.0.1:" + ports.kafka());
         t = Instant.now();
@@ -182,7 +198,7 @@ public final class Devstack implements AutoCloseable {
                 "concordat.provisioning.reveal-initial-password", "true");
     }
 
-    private KeycloakServer awaitKeycloak(CompletableFuture<KeycloakServer> starting, Progress progress) {
+    private RunningKeycloak awaitKeycloak(CompletableFuture<RunningKeycloak> starting, Progress progress) {
         Instant since = Instant.now();
         while (true) {
             try {

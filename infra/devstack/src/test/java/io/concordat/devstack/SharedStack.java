@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * Boots the whole platform once for every end-to-end class of the run and stops it when the run
  * ends: each class that needs it says {@code @ExtendWith(SharedStack.class)} and asks
  * {@link #stack()}. Ports are the defaults shifted by 10000 unless CONCORDAT_E2E_PORT_OFFSET says
- * otherwise, so two checkouts can each run the suite at once.
+ * otherwise, so two checkouts can each run the suite at once. Keycloak comes from its distribution,
+ * or from a container when CONCORDAT_TEST_CONTAINERS=true ({@link ContainerKeycloak}).
  */
 public final class SharedStack implements BeforeAllCallback {
 
@@ -32,7 +33,8 @@ public final class SharedStack implements BeforeAllCallback {
     private static Devstack boot() {
         Path root = Path.of(System.getProperty("concordat.root", "../..")).toAbsolutePath().normalize();
         stack = Devstack.startForTest(root, root.resolve("infra/devstack/target/devstack-e2e"),
-                Ports.defaults().shiftedBy(portOffset()), System.out);
+                Ports.defaults().shiftedBy(portOffset()), System.out,
+                ContainerKeycloak.requested() ? ContainerKeycloak::start : Devstack.KeycloakStart.DISTRIBUTION);
         return stack;
     }
 

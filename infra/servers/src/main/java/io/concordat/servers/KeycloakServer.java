@@ -16,7 +16,7 @@ import java.util.zip.ZipInputStream;
  * Keycloak from its distribution on Maven Central, in development mode on 127.0.0.1, importing
  * a realm file on its first start. Its H2 data stays in {@code dir} between starts.
  */
-public final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer implements RunningKeycloak {
 
     private final int port;
     private final String realm;
@@ -56,6 +56,7 @@ public final class KeycloakServer implements AutoCloseable {
         return server;
     }
 
+    @Override
     public String url() {
         return "http://127.0.0.1:" + port;
     }
