@@ -18,6 +18,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
@@ -40,6 +41,7 @@ import java.util.UUID;
  * The authorities on the platform. Approved ones are a directory every signed-in user may read;
  * pending and suspended ones are seen only by the platform and their own staff.
  */
+@ProblemAnswers
 @Controller("/api/v1/tenants/authorities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AuthorityController {

@@ -23,6 +23,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
  * is open to every signed-in user; joining is asked for by an authority's admin and decided by a
  * region admin of a member authority (or the platform); leaving keeps the membership as history.
  */
+@ProblemAnswers
 @Controller("/api/v1/tenants/regions")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class RegionController {
