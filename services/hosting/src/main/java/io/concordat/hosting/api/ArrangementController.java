@@ -29,6 +29,7 @@ import io.concordat.kit.tenancy.TenantTransactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -49,6 +50,7 @@ import java.util.UUID;
  * indicators and reviews. Parties (every host and recipient, past or present) and members of the
  * regions an arrangement is shared with read it; the current host runs it.
  */
+@ProblemAnswers
 @Controller("/api/v1/hosting/arrangements")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ArrangementController {

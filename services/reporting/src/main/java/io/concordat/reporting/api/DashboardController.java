@@ -10,6 +10,7 @@ import io.concordat.reporting.store.DashboardStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * the platform (platform admins), with the paged lists behind their counts. {@code on} sets the
  * day "open" and "in the next 90 days" count from; it is today by default.
  */
+@ProblemAnswers
 @Controller("/api/v1/reporting")
 @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN,
         Roles.PLATFORM_ADMIN})
