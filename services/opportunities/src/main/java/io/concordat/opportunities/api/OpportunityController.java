@@ -78,6 +78,7 @@ public class OpportunityController {
         return HttpResponse.created(saved, URI.create("/api/v1/opportunities/" + saved.id()));
     }
 
+    /** One opportunity with its participants, business case, board recommendation and decisions. */
     @Get("/{id}")
     public OpportunityDetailView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> views.detail(proposals.find(id)));

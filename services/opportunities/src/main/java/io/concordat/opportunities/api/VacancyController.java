@@ -58,6 +58,7 @@ public class VacancyController {
         this.matching = matching;
     }
 
+    /** Posts a vacancy of the caller's authority, which others in its regions could share. */
     @Post("/vacancies")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<VacancyView> post(Caller caller, @Valid @Body PostVacancyRequest request) {
@@ -73,6 +74,7 @@ public class VacancyController {
                 .map(this::view).toList());
     }
 
+    /** One vacancy. */
     @Get("/vacancies/{id}")
     public VacancyView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> view(vacancies.find(id)));

@@ -49,6 +49,7 @@ public class DashboardController {
         this.access = access;
     }
 
+    /** A region's dashboard, today or `on` the day given. */
     @Get("/regions/{regionId}/dashboard")
     public DashboardView region(Caller caller, @PathVariable UUID regionId, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> {
@@ -57,6 +58,7 @@ public class DashboardController {
         });
     }
 
+    /** An authority's dashboard, today or `on` the day given. */
     @Get("/authorities/{authorityId}/dashboard")
     public DashboardView authority(Caller caller, @PathVariable UUID authorityId, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> {
@@ -80,6 +82,7 @@ public class DashboardController {
                 dashboards.pipeline(Scope.authority(caller.requireAuthority()))));
     }
 
+    /** The hosting arrangements shared with a region, a page at a time. */
     @Get("/regions/{regionId}/arrangements")
     public Page<ArrangementListingView> regionArrangements(Caller caller, @PathVariable UUID regionId,
                                                        @Nullable @QueryValue String theme,
@@ -99,6 +102,7 @@ public class DashboardController {
         });
     }
 
+    /** The opportunities shared with a region, a page at a time. */
     @Get("/regions/{regionId}/opportunities")
     public Page<OpportunityListingView> regionOpportunities(Caller caller, @PathVariable UUID regionId,
                                                          @Nullable @QueryValue String stage,

@@ -25,6 +25,7 @@ public class ReadModelController {
         this.readModels = readModels;
     }
 
+    /** How far each read model has caught up with the events it is built from. */
     @Get
     public ReadModelsView status() {
         return ReadModelsView.of(readModels.status());

@@ -56,6 +56,7 @@ public class AuthorityController {
         this.lifecycle = lifecycle;
     }
 
+    /** Registers an authority as a tenant, pending approval: the platform only. */
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<AuthorityView> register(Caller caller, @Valid @Body RegisterAuthorityRequest request) {
@@ -90,6 +91,7 @@ public class AuthorityController {
         return AuthorityView.of(lifecycle.update(caller, id, request.name(), request.emailDomains()), true);
     }
 
+    /** One authority. */
     @Get("/{id}")
     public AuthorityView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> {

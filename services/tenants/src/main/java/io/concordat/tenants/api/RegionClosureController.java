@@ -37,6 +37,7 @@ public class RegionClosureController {
         return RegionClosureView.of(closures.close(caller, id, request.reason()));
     }
 
+    /** Where the region's closure stands: which members have agreed to close it. */
     @Get("/{id}/closure")
     public RegionClosureView closure(Caller caller, @PathVariable UUID id) {
         return RegionClosureView.of(closures.standing(caller, id));

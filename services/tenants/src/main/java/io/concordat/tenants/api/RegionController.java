@@ -71,6 +71,7 @@ public class RegionController {
         this.lifecycle = lifecycle;
     }
 
+    /** Creates a region with its first members and, if given, its board: the platform only. */
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<RegionView> create(Caller caller, @Valid @Body CreateRegionRequest request) {
@@ -139,6 +140,7 @@ public class RegionController {
         });
     }
 
+    /** Approves an authority's request to join the region: a region admin of a member authority, or the platform. */
     @Post("/{id}/membership-requests/{requestId}/approve")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
@@ -147,6 +149,7 @@ public class RegionController {
                 joining == null ? null : joining.joinedOn()));
     }
 
+    /** Declines an authority's request to join the region: a region admin of a member authority, or the platform. */
     @Post("/{id}/membership-requests/{requestId}/decline")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView decline(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
