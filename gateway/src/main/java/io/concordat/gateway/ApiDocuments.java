@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * service, and the components of all. Two services' components of one name that differ are both
  * kept, the later one renamed with its service's name and every reference to it rewritten.
  */
-final class ApiDocuments {
+public final class ApiDocuments {
 
     static final String SECURITY_SCHEME = "bearer";
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -23,7 +23,7 @@ final class ApiDocuments {
     }
 
     /** The published document from each service's own, by service name. */
-    static Map<String, Object> merge(Map<String, Map<String, Object>> byService) {
+    public static Map<String, Object> merge(Map<String, Map<String, Object>> byService) {
         Map<String, Object> paths = new TreeMap<>();
         Map<String, Map<String, Object>> components = new TreeMap<>();
         List<Object> tags = new ArrayList<>();
