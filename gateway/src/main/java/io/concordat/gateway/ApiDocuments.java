@@ -63,7 +63,7 @@ public final class ApiDocuments {
         merged.put("tags", tags);
         merged.put("paths", paths);
         merged.put("components", components);
-        return withoutSpuriousObjectType(merged);
+        return withNullablesRepaired(merged);
     }
 
     private static Map<String, Object> info() {
@@ -126,20 +126,28 @@ public final class ApiDocuments {
     }
 
     /**
-     * The generator writes a nullable value's type as {@code [string, null, object]} in OpenAPI 3.1 (it adds
-     * {@code object} when it cannot read the single type it has just moved into the list); the value is a
-     * string or null, so {@code object} is dropped wherever it sits beside another type and null.
+     * Repairs the two ways the generator (micronaut-openapi 6.20, OpenAPI 3.1) writes a nullable value: a
+     * nullable string as {@code type: [string, null, object]} (it adds {@code object} when it cannot read the
+     * single type it has just moved into the list), so {@code object} is dropped where it sits beside another
+     * type and null; and a nullable reference as {@code type: null} with {@code allOf: [ref]}, which nothing
+     * satisfies, so it becomes {@code anyOf: [ref, {type: null}]}.
      */
     @SuppressWarnings("unchecked")
-    static <T> T withoutSpuriousObjectType(T node) {
+    static <T> T withNullablesRepaired(T node) {
         if (node instanceof Map<?, ?> map) {
-            Object type = map.get("type");
+            Map<String, Object> m = (Map<String, Object>) map;
+            Object type = m.get("type");
             if (type instanceof List<?> types && types.contains("null") && types.contains("object") && types.size() > 2) {
-                ((Map<String, Object>) map).put("type", types.stream().filter(t -> !"object".equals(t)).toList());
+                m.put("type", types.stream().filter(t -> !"object".equals(t)).toList());
             }
-            map.values().forEach(ApiDocuments::withoutSpuriousObjectType);
+            if ("null".equals(type) && m.get("allOf") instanceof List<?> allOf && allOf.size() == 1) {
+                m.remove("type");
+                m.remove("allOf");
+                m.put("anyOf", List.of(allOf.get(0), new LinkedHashMap<>(Map.of("type", "null"))));
+            }
+            m.values().forEach(ApiDocuments::withNullablesRepaired);
         } else if (node instanceof List<?> list) {
-            list.forEach(ApiDocuments::withoutSpuriousObjectType);
+            list.forEach(ApiDocuments::withNullablesRepaired);
         }
         return node;
     }

@@ -54,8 +54,16 @@ class ApiDocumentsTest {
     void aNullableStringIsAStringOrNullNotAnObject() {
         Map<String, Object> schema = ApiDocuments.copy(Map.of("type", List.of("string", "null", "object")));
 
-        assertEquals(Map.of("type", List.of("string", "null")), ApiDocuments.withoutSpuriousObjectType(schema));
+        assertEquals(Map.of("type", List.of("string", "null")), ApiDocuments.withNullablesRepaired(schema));
         assertEquals(Map.of("type", List.of("object", "null")),
-                ApiDocuments.withoutSpuriousObjectType(ApiDocuments.copy(Map.of("type", List.of("object", "null")))));
+                ApiDocuments.withNullablesRepaired(ApiDocuments.copy(Map.of("type", List.of("object", "null")))));
+    }
+
+    @Test
+    void aNullableReferenceIsTheReferredSchemaOrNull() {
+        Map<String, Object> ref = Map.of("$ref", "#/components/schemas/BoardRequest");
+        Map<String, Object> schema = ApiDocuments.copy(Map.of("type", "null", "allOf", List.of(ref)));
+
+        assertEquals(Map.of("anyOf", List.of(ref, Map.of("type", "null"))), ApiDocuments.withNullablesRepaired(schema));
     }
 }

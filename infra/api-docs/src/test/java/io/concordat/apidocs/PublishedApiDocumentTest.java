@@ -78,6 +78,29 @@ class PublishedApiDocumentTest {
         assertTrue(paths.size() > 40, "the services' paths: " + paths.size());
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRequestBodyHasAnExample() throws IOException {
+        Map<String, Object> document = JSON.readValue(published.toFile(), new TypeReference<Map<String, Object>>() { });
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) document.get("components")).get("schemas");
+        List<String> without = new java.util.ArrayList<>();
+        ((Map<String, Object>) document.get("paths")).forEach((path, item) -> ((Map<String, Object>) item).forEach((verb, op) -> {
+            Object body = ((Map<String, Object>) op).get("requestBody");
+            if (body == null) {
+                return;
+            }
+            Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) body).get("content");
+            Map<String, Object> schema = (Map<String, Object>) ((Map<String, Object>) content.get("application/json")).get("schema");
+            String ref = String.valueOf(schema.get("$ref"));
+            Map<String, Object> target = (Map<String, Object>) schemas.get(ref.substring(ref.lastIndexOf('/') + 1));
+            if (target == null || !target.containsKey("examples")) {
+                without.add(verb + " " + path + " (" + ref + ")");
+            }
+        }));
+
+        assertEquals(List.of(), without);
+    }
+
     private record Lint(int exitCode, String output) {
     }
 
