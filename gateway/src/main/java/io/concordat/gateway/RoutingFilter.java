@@ -37,7 +37,7 @@ public class RoutingFilter implements HttpServerFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(RoutingFilter.class);
     private static final String API_PREFIX = "/api/v1/";
-    private static final Set<String> OWN_PATHS = Set.of("/health", "/prometheus");
+    private static final Set<String> OWN_PATHS = Set.of("/health", "/prometheus", ApiDocsController.PATH);
     private static final String RETRY_AFTER_SECONDS = "5";
     /**
      * Headers not passed on: those that belong to one connection (RFC 9110, 7.6.1; an {@code Expect}

@@ -29,6 +29,7 @@ import io.concordat.kit.tenancy.TenantTransactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -49,6 +50,7 @@ import java.util.UUID;
  * indicators and reviews. Parties (every host and recipient, past or present) and members of the
  * regions an arrangement is shared with read it; the current host runs it.
  */
+@ProblemAnswers
 @Controller("/api/v1/hosting/arrangements")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class ArrangementController {
@@ -179,6 +181,7 @@ public class ArrangementController {
         return new AnswerView(id, authorityId, Consent.DECLINED.name());
     }
 
+    /** A recipient leaves the arrangement. */
     @Post("/{id}/recipients/{authorityId}/leave")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public ArrangementView recipientLeaves(Caller caller, @PathVariable UUID id, @PathVariable UUID authorityId,
@@ -203,6 +206,7 @@ public class ArrangementController {
         return get(caller, id, null);
     }
 
+    /** Issues a recharge to a recipient for a period. */
     @Post("/{id}/recharges")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<RechargeView> recharge(Caller caller, @PathVariable UUID id, @Valid @Body RechargeRequest r) {
@@ -239,6 +243,7 @@ public class ArrangementController {
         return savings(caller, arrangements.recordSavings(caller, id, FinancialYear.parse(financialYear)));
     }
 
+    /** Defines a performance indicator of the arrangement, with its targets. */
     @Post("/{id}/indicators")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<IndicatorView> defineIndicator(Caller caller, @PathVariable UUID id,
@@ -249,6 +254,7 @@ public class ArrangementController {
         return HttpResponse.created(new IndicatorView(indicatorId, indicator.name()));
     }
 
+    /** Reports a reading of an indicator for a period; answers its red, amber or green ratings. */
     @Post("/{id}/indicators/{indicatorId}/readings")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public IndicatorRatingsView report(Caller caller, @PathVariable UUID id, @PathVariable UUID indicatorId,
@@ -265,12 +271,14 @@ public class ArrangementController {
         return transactions.read(caller, connection -> ratings.stream().map(this::ratings).toList());
     }
 
+    /** Schedules a review of the arrangement. */
     @Post("/{id}/reviews")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public List<ReviewView> scheduleReview(Caller caller, @PathVariable UUID id, @Valid @Body ScheduleReviewRequest r) {
         return reviews.schedule(caller, id, r.kind().strip(), r.dueOn()).stream().map(ArrangementController::review).toList();
     }
 
+    /** The arrangement's reviews. */
     @Get("/{id}/reviews")
     public List<ReviewView> reviews(Caller caller, @PathVariable UUID id) {
         return reviews.reviews(caller, id).stream().map(ArrangementController::review).toList();

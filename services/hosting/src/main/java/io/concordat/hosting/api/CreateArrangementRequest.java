@@ -2,6 +2,7 @@ package io.concordat.hosting.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * @param costAllocation EQUAL_SHARES, BY_USAGE, FIXED_FEE or RECHARGE_AT_COST_PER_DAY
  */
 @Serdeable
+@Schema(examples = "{\"title\":\"Shared HR\",\"serviceArea\":\"support.hr\",\"basis\":\"TRIAL\",\"startsOn\":\"2021-04-01\",\"trialMonths\":12,\"reviewOn\":\"2021-10-01\",\"capacityDaysPerWeek\":3,\"capacityNote\":\"Three days a week\",\"costAllocation\":\"RECHARGE_AT_COST_PER_DAY\",\"noticeMonths\":6,\"agreementReference\":\"SLA/1\",\"legalBasis\":\"Local Government Act 1972 s.113\",\"regionIds\":[\"3a9c7e5b-1d2f-4a6b-9e8c-5f4d3c2b1a03\"],\"recipients\":[{\"authorityId\":\"0d8b5a8e-3c1f-4c55-9a55-6a8f1d1c2b01\",\"joinedOn\":\"2021-04-01\",\"serviceLevel\":\"Two days a week\",\"accountManager\":\"Head of HR\"}]}")
 public record CreateArrangementRequest(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 100) String serviceArea,

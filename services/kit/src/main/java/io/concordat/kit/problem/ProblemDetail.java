@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.net.URI;
 import java.util.Map;
@@ -19,8 +20,11 @@ import java.util.Map;
  */
 @Serdeable
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@Schema(name = "Problem", description = "An RFC 9457 problem: `type` names the rule (urn:concordat:problem:<slug>); "
+        + "further members, such as `field` or `allowed`, sit beside the standard ones.",
+        additionalProperties = Schema.AdditionalPropertiesValue.TRUE)
 public record ProblemDetail(URI type, String title, int status, @Nullable String detail,
-                            @JsonAnyGetter Map<String, Object> extensions) {
+                            @Schema(hidden = true) @JsonAnyGetter Map<String, Object> extensions) {
 
     public ProblemDetail {
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);

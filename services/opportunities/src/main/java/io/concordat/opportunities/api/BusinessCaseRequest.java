@@ -4,6 +4,7 @@ import io.concordat.kit.problem.Choices;
 import io.concordat.opportunities.domain.BusinessCase;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,7 @@ import java.util.UUID;
  *                      consulted (the dates recorded) before a council decides
  */
 @Serdeable
+@Schema(examples = "{\"investigationCostPence\":500000,\"implementationCostPence\":3000000,\"costSplit\":\"EQUAL\",\"externalFundingPence\":3000000,\"projectedSavings\":[{\"authorityId\":\"7b2e4c1a-9f3d-4e8b-8c6a-2d5f0e9a4b02\",\"financialYear\":\"2026/27\",\"annualPence\":2000000}],\"benefits\":[\"Resilience\"],\"risks\":[{\"category\":\"PEOPLE\",\"description\":\"Staff uncertainty\",\"likelihood\":3,\"impact\":3}],\"staffingImplications\":true,\"staffConsultedOn\":\"2026-05-01\",\"tradeUnionsConsultedOn\":\"2026-05-02\"}")
 public record BusinessCaseRequest(
         long investigationCostPence,
         long implementationCostPence,

@@ -15,6 +15,7 @@ import io.concordat.opportunities.domain.ParticipantStatus;
 import io.concordat.opportunities.domain.Stage;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -34,6 +35,7 @@ import java.util.UUID;
  * business case, its board's recommendation and each council's decision. Each endpoint parses,
  * calls one step of {@link Collaboration} in the caller's transaction and shapes the answer.
  */
+@ProblemAnswers
 @Controller("/api/v1/opportunities/{id}")
 public class CollaborationController {
 

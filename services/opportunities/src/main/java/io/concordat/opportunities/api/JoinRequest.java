@@ -1,6 +1,7 @@
 package io.concordat.opportunities.api;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -10,5 +11,6 @@ import jakarta.validation.constraints.NotBlank;
  * @param status INTERESTED, COMMITTED or WITHDRAWN
  */
 @Serdeable
+@Schema(examples = "{\"role\":\"PROSPECTIVE_HOST\",\"status\":\"COMMITTED\"}")
 public record JoinRequest(@NotBlank String role, @NotBlank String status) {
 }

@@ -2,6 +2,7 @@ package io.concordat.opportunities.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -15,5 +16,6 @@ import java.util.UUID;
  * @param regionIds regions to share it with, each one the council belongs to; by default all of them
  */
 @Serdeable
+@Schema(examples = "{\"role\":\"PROSPECTIVE_RECIPIENT\",\"regionIds\":[\"3a9c7e5b-1d2f-4a6b-9e8c-5f4d3c2b1a03\"]}")
 public record OpenOpportunityRequest(@Nullable String role, @Nullable @Size(max = 20) List<UUID> regionIds) {
 }

@@ -20,6 +20,7 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+@ProblemAnswers
 @Controller("/api/v1/opportunities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class OpportunityController {
@@ -76,6 +78,7 @@ public class OpportunityController {
         return HttpResponse.created(saved, URI.create("/api/v1/opportunities/" + saved.id()));
     }
 
+    /** One opportunity with its participants, business case, board recommendation and decisions. */
     @Get("/{id}")
     public OpportunityDetailView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> views.detail(proposals.find(id)));

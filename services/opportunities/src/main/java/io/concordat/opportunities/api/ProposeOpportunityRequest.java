@@ -2,6 +2,7 @@ package io.concordat.opportunities.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -25,6 +26,7 @@ import java.util.UUID;
  * @param proposerRole     the proposer's own part: PROPOSER (the default), PROSPECTIVE_HOST or PROSPECTIVE_RECIPIENT
  */
 @Serdeable
+@Schema(examples = "{\"title\":\"Shared elections service\",\"serviceArea\":\"support.elections\",\"description\":\"One elections team for both councils, hosted by Redditch.\",\"regionIds\":[\"3a9c7e5b-1d2f-4a6b-9e8c-5f4d3c2b1a03\"],\"model\":\"JOINT_PROVISION_WITH_HOST\",\"trigger\":\"VACANCY\",\"horizon\":\"QUICK_WIN\",\"targetDecisionOn\":\"2027-01-01\",\"targetStartOn\":\"2027-04-01\",\"proposerRole\":\"PROSPECTIVE_RECIPIENT\"}")
 public record ProposeOpportunityRequest(
         @NotBlank @Size(max = 200) String title,
         @NotBlank @Size(max = 100) String serviceArea,

@@ -16,6 +16,7 @@ import io.concordat.opportunities.store.VacancyStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -35,6 +36,7 @@ import java.util.UUID;
  * with its authority, so that before recruiting a council can find others recruiting to the same
  * kind of post, and open an opportunity to share it.
  */
+@ProblemAnswers
 @Controller("/api/v1/opportunities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class VacancyController {
@@ -56,6 +58,7 @@ public class VacancyController {
         this.matching = matching;
     }
 
+    /** Posts a vacancy of the caller's authority, which others in its regions could share. */
     @Post("/vacancies")
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<VacancyView> post(Caller caller, @Valid @Body PostVacancyRequest request) {
@@ -71,6 +74,7 @@ public class VacancyController {
                 .map(this::view).toList());
     }
 
+    /** One vacancy. */
     @Get("/vacancies/{id}")
     public VacancyView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> view(vacancies.find(id)));

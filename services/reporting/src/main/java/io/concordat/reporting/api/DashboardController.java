@@ -10,6 +10,7 @@ import io.concordat.reporting.store.DashboardStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * the platform (platform admins), with the paged lists behind their counts. {@code on} sets the
  * day "open" and "in the next 90 days" count from; it is today by default.
  */
+@ProblemAnswers
 @Controller("/api/v1/reporting")
 @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN,
         Roles.PLATFORM_ADMIN})
@@ -47,6 +49,7 @@ public class DashboardController {
         this.access = access;
     }
 
+    /** A region's dashboard, today or `on` the day given. */
     @Get("/regions/{regionId}/dashboard")
     public DashboardView region(Caller caller, @PathVariable UUID regionId, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> {
@@ -55,6 +58,7 @@ public class DashboardController {
         });
     }
 
+    /** An authority's dashboard, today or `on` the day given. */
     @Get("/authorities/{authorityId}/dashboard")
     public DashboardView authority(Caller caller, @PathVariable UUID authorityId, @Nullable @QueryValue LocalDate on) {
         return transactions.read(caller, connection -> {
@@ -78,6 +82,7 @@ public class DashboardController {
                 dashboards.pipeline(Scope.authority(caller.requireAuthority()))));
     }
 
+    /** The hosting arrangements shared with a region, a page at a time. */
     @Get("/regions/{regionId}/arrangements")
     public Page<ArrangementListingView> regionArrangements(Caller caller, @PathVariable UUID regionId,
                                                        @Nullable @QueryValue String theme,
@@ -97,6 +102,7 @@ public class DashboardController {
         });
     }
 
+    /** The opportunities shared with a region, a page at a time. */
     @Get("/regions/{regionId}/opportunities")
     public Page<OpportunityListingView> regionOpportunities(Caller caller, @PathVariable UUID regionId,
                                                          @Nullable @QueryValue String stage,

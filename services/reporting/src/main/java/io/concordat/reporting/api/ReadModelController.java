@@ -4,6 +4,7 @@ import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.reporting.app.ReadModels;
 import io.micronaut.http.HttpResponse;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
@@ -13,6 +14,7 @@ import io.micronaut.security.annotation.Secured;
  * The read models' state for platform admins: the last build, whether a rebuild is under way,
  * and a fingerprint (row count and digest) of every table; and a rebuild from offset 0.
  */
+@ProblemAnswers
 @Controller("/api/v1/reporting/read-models")
 @Secured(Roles.PLATFORM_ADMIN)
 public class ReadModelController {
@@ -23,6 +25,7 @@ public class ReadModelController {
         this.readModels = readModels;
     }
 
+    /** How far each read model has caught up with the events it is built from. */
     @Get
     public ReadModelsView status() {
         return ReadModelsView.of(readModels.status());

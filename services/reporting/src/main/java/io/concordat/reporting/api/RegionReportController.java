@@ -13,6 +13,7 @@ import io.concordat.reporting.store.OpenDataStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -34,6 +35,7 @@ import java.util.UUID;
  * A region's quarterly board report (HTML or PDF) and its open data (CSV or JSON), for staff of
  * its member authorities.
  */
+@ProblemAnswers
 @Controller("/api/v1/reporting/regions/{regionId}")
 @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN, Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN,
         Roles.PLATFORM_ADMIN})

@@ -18,6 +18,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Patch;
@@ -40,6 +41,7 @@ import java.util.UUID;
  * The authorities on the platform. Approved ones are a directory every signed-in user may read;
  * pending and suspended ones are seen only by the platform and their own staff.
  */
+@ProblemAnswers
 @Controller("/api/v1/tenants/authorities")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class AuthorityController {
@@ -54,6 +56,7 @@ public class AuthorityController {
         this.lifecycle = lifecycle;
     }
 
+    /** Registers an authority as a tenant, pending approval: the platform only. */
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<AuthorityView> register(Caller caller, @Valid @Body RegisterAuthorityRequest request) {
@@ -88,6 +91,7 @@ public class AuthorityController {
         return AuthorityView.of(lifecycle.update(caller, id, request.name(), request.emailDomains()), true);
     }
 
+    /** One authority. */
     @Get("/{id}")
     public AuthorityView get(Caller caller, @PathVariable UUID id) {
         return transactions.read(caller, connection -> {

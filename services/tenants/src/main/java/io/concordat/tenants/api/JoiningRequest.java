@@ -2,6 +2,7 @@ package io.concordat.tenants.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -12,5 +13,6 @@ import java.time.LocalDate;
  *                 (or, on approval, the day asked for)
  */
 @Serdeable
+@Schema(examples = "{\"joinedOn\":\"2024-04-01\"}")
 public record JoiningRequest(@Nullable LocalDate joinedOn) {
 }

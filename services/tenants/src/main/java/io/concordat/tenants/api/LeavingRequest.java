@@ -2,6 +2,7 @@ package io.concordat.tenants.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
 
@@ -12,5 +13,6 @@ import java.time.LocalDate;
  *               was; absent for today
  */
 @Serdeable
+@Schema(examples = "{\"leftOn\":\"2025-03-31\"}")
 public record LeavingRequest(@Nullable LocalDate leftOn) {
 }

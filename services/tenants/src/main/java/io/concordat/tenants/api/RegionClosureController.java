@@ -4,6 +4,7 @@ import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.tenants.app.RegionClosures;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * Closing a region: the platform at once, or a region admin of each member authority agreeing in
  * turn, the region closing with the last of them.
  */
+@ProblemAnswers
 @Controller("/api/v1/tenants/regions")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class RegionClosureController {
@@ -35,6 +37,7 @@ public class RegionClosureController {
         return RegionClosureView.of(closures.close(caller, id, request.reason()));
     }
 
+    /** Where the region's closure stands: which members have agreed to close it. */
     @Get("/{id}/closure")
     public RegionClosureView closure(Caller caller, @PathVariable UUID id) {
         return RegionClosureView.of(closures.standing(caller, id));

@@ -23,6 +23,7 @@ import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
@@ -48,6 +49,7 @@ import java.util.stream.Collectors;
  * is open to every signed-in user; joining is asked for by an authority's admin and decided by a
  * region admin of a member authority (or the platform); leaving keeps the membership as history.
  */
+@ProblemAnswers
 @Controller("/api/v1/tenants/regions")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class RegionController {
@@ -69,6 +71,7 @@ public class RegionController {
         this.lifecycle = lifecycle;
     }
 
+    /** Creates a region with its first members and, if given, its board: the platform only. */
     @Post
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<RegionView> create(Caller caller, @Valid @Body CreateRegionRequest request) {
@@ -137,6 +140,7 @@ public class RegionController {
         });
     }
 
+    /** Approves an authority's request to join the region: a region admin of a member authority, or the platform. */
     @Post("/{id}/membership-requests/{requestId}/approve")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView approve(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,
@@ -145,6 +149,7 @@ public class RegionController {
                 joining == null ? null : joining.joinedOn()));
     }
 
+    /** Declines an authority's request to join the region: a region admin of a member authority, or the platform. */
     @Post("/{id}/membership-requests/{requestId}/decline")
     @Secured({Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN})
     public MembershipRequestView decline(Caller caller, @PathVariable UUID id, @PathVariable UUID requestId,

@@ -2,6 +2,7 @@ package io.concordat.tenants.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -21,6 +22,7 @@ import java.util.List;
  * @param firstAdmin   who administers it on the platform once approved
  */
 @Serdeable
+@Schema(examples = "{\"name\":\"Bromsgrove District Council\",\"kind\":\"DISTRICT\",\"gssCode\":\"E07000234\",\"emailDomains\":[\"bromsgrove.gov.uk\"],\"firstAdmin\":{\"email\":\"it.admin@bromsgrove.gov.uk\",\"firstName\":\"Ada\",\"lastName\":\"Admin\"}}")
 public record RegisterAuthorityRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 40) String kind,

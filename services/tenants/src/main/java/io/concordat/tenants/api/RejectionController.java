@@ -4,6 +4,7 @@ import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.tenants.app.Rejections;
 import io.micronaut.http.annotation.Body;
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 
 /** The platform turning down a pending registration. */
+@ProblemAnswers
 @Controller("/api/v1/tenants/authorities")
 @Secured(Roles.PLATFORM_ADMIN)
 public class RejectionController {

@@ -1,0 +1,16 @@
+package io.concordat.reporting;
+
+import io.concordat.kit.testing.ApiDocumentCoverage;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ApiDocumentTest {
+
+    @Test
+    void everyRouteIsInThePublishedApiDocument() {
+        assertEquals(List.of(), ApiDocumentCoverage.differences());
+    }
+}
