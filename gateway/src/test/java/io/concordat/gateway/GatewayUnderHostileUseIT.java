@@ -55,16 +55,9 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String up = upstream.url();
-        return Map.of(
-                "concordat.oidc.issuer", tokens.issuer(),
-                "concordat.cors.allowed-origins", HUB,
-                "concordat.routes.tenants", up,
-                "concordat.routes.opportunities", up,
-                "concordat.routes.hosting", up,
-                "concordat.routes.reporting", up,
-                "concordat.routes.partner-events", up,
-                "concordat.routes.portal", up);
+        Map<String, String> properties = GatewayTestProperties.of(upstream.url());
+        properties.put("concordat.cors.allowed-origins", HUB);
+        return properties;
     }
 
     @BeforeEach

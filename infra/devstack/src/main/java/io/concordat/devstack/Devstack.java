@@ -126,10 +126,11 @@ public final class Devstack implements AutoCloseable {
         }
         Map<String, String> routes = new LinkedHashMap<>();
         servicePorts.forEach((name, p) -> routes.put("concordat.routes." + name, "http://127.0.0.1:" + p));
+        routes.put("concordat.management.port", String.valueOf(ports.gatewayManagement()));
         servicePorts.put(Service.GATEWAY.name(), ports.gateway());
         services.add(launch(Service.GATEWAY, ports.gateway(), null, routes, logs));
         for (ChildProcess process : services) {
-            int p = servicePorts.get(process.name());
+            int p = process.name().equals(Service.GATEWAY.name()) ? ports.gatewayManagement() : servicePorts.get(process.name());
             Waiting.until(process.name(), Duration.ofSeconds(180), process::isAlive, () -> healthy(p),
                     progress.waiting("waiting for " + process.name(), 15));
         }
@@ -265,7 +266,7 @@ public final class Devstack implements AutoCloseable {
 
     void printSummary() {
         out.println();
-        out.println("  Gateway     " + gatewayUrl() + "   (API under /api/v1/<service>/, health at /health)");
+        out.println("  Gateway     " + gatewayUrl() + "   (API under /api/v1/<service>/; health and metrics on 127.0.0.1:" + ports.gatewayManagement() + ")");
         out.println("  Keycloak    " + keycloakUrl() + "   realm '" + REALM + "'; admin console: " + KEYCLOAK_ADMIN + " / "
                 + KEYCLOAK_ADMIN_PASSWORD);
         servicePorts.forEach((name, port) -> {
