@@ -35,7 +35,7 @@ public class ManagementPort implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE + 1;
+        return Ordered.HIGHEST_PRECEDENCE + 2;
     }
 
     static boolean isManagementPath(String path) {

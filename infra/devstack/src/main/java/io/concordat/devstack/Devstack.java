@@ -127,6 +127,8 @@ public final class Devstack implements AutoCloseable {
         Map<String, String> routes = new LinkedHashMap<>();
         servicePorts.forEach((name, p) -> routes.put("concordat.routes." + name, "http://127.0.0.1:" + p));
         routes.put("concordat.management.port", String.valueOf(ports.gatewayManagement()));
+        // plain HTTP on 127.0.0.1: a browser told to insist on HTTPS here could not reach it again
+        routes.put("concordat.gateway.hsts.enabled", "false");
         servicePorts.put(Service.GATEWAY.name(), ports.gateway());
         services.add(launch(Service.GATEWAY, ports.gateway(), null, routes, logs));
         for (ChildProcess process : services) {
