@@ -1,6 +1,8 @@
 package io.concordat.gateway;
 
+import io.concordat.kit.testing.TestServers;
 import io.concordat.kit.testing.TestTokens;
+import io.concordat.servers.PostgresServer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +11,13 @@ import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What a gateway under test needs: the test token issuer, every route and a free management port. */
+/**
+ * What a gateway under test needs: the test token issuer, every route, a free management port and
+ * its own database (the rate limits' buckets) on the test PostgreSQL.
+ */
 final class GatewayTestProperties {
+
+    static final String DATABASE = "gateway";
 
     private GatewayTestProperties() {
     }
@@ -22,6 +29,12 @@ final class GatewayTestProperties {
             properties.put("concordat.routes." + service, upstream);
         }
         properties.put("concordat.management.port", String.valueOf(freePort()));
+        PostgresServer.ServiceDatabase db = TestServers.database(DATABASE);
+        properties.put("concordat.db.url", db.jdbcUrl());
+        properties.put("concordat.db.owner-user", db.ownerUser());
+        properties.put("concordat.db.owner-password", db.ownerPassword());
+        properties.put("concordat.db.app-user", db.appUser());
+        properties.put("concordat.db.app-password", db.appPassword());
         return properties;
     }
 

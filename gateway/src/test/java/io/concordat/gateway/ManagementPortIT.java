@@ -30,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ManagementPortIT implements TestPropertyProvider {
 
     private final StandInService upstream = new StandInService();
-    private final java.net.http.HttpClient raw = java.net.http.HttpClient.newHttpClient();
+    private final java.net.http.HttpClient raw = java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
 
     @Inject
     EmbeddedServer server;

@@ -29,7 +29,7 @@ class SecurityHeadersIT implements TestPropertyProvider {
     private static final String HUB = "https://hub.example.org";
 
     private final StandInService upstream = new StandInService();
-    private final HttpClient raw = HttpClient.newHttpClient();
+    private final HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Inject
     EmbeddedServer server;
