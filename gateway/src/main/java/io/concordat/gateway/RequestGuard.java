@@ -31,7 +31,8 @@ public class RequestGuard implements HttpServerFilter {
 
     @Override
     public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        // just inside SecurityHeaders, which only decorates the answer
+        return Ordered.HIGHEST_PRECEDENCE + 1;
     }
 
     @Override

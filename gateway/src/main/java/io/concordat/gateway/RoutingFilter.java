@@ -159,9 +159,7 @@ public class RoutingFilter implements HttpServerFilter {
     }
 
     private static MutableHttpResponse<?> withSecurityHeaders(MutableHttpResponse<?> response, String path) {
-        response.header("X-Content-Type-Options", "nosniff");
-        response.header("Referrer-Policy", "no-referrer");
-        response.header("X-Frame-Options", "DENY");
+        // the browser-facing security headers are SecurityHeaders', on every answer
         if (path.startsWith(API_PREFIX)) {
             response.header(HttpHeaders.CACHE_CONTROL, "no-store");
         }

@@ -55,16 +55,12 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String up = upstream.url();
-        return Map.of(
-                "concordat.oidc.issuer", tokens.issuer(),
-                "concordat.cors.allowed-origins", HUB,
-                "concordat.routes.tenants", up,
-                "concordat.routes.opportunities", up,
-                "concordat.routes.hosting", up,
-                "concordat.routes.reporting", up,
-                "concordat.routes.partner-events", up,
-                "concordat.routes.portal", up);
+        Map<String, String> properties = GatewayTestProperties.of(upstream.url());
+        properties.put("concordat.cors.allowed-origins", HUB);
+        // these clients send thousands of requests with one token; the limits have their own test (RateLimitIT)
+        properties.put("concordat.rate-limits.client", "1000000");
+        properties.put("concordat.rate-limits.authority", "1000000");
+        return properties;
     }
 
     @BeforeEach

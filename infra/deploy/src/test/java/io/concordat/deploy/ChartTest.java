@@ -130,6 +130,14 @@ class ChartTest {
 
     @ParameterizedTest
     @MethodSource("valuesFiles")
+    void theGatewaySendsStrictTransportSecurityWhereverTheChartInstalls(String values) {
+        Map<String, Object> settings = ofKind(objects(values), "ConfigMap").stream()
+                .filter(c -> "gateway".equals(at(c, "metadata", "labels", "app.kubernetes.io/name"))).findFirst().orElseThrow();
+        assertEquals("true", at(settings, "data", "CONCORDAT_GATEWAY_HSTS_ENABLED"), values);
+    }
+
+    @ParameterizedTest
+    @MethodSource("valuesFiles")
     void onlyTheGatewayIsReachableFromOutside(String values) {
         List<Map<String, Object>> objects = objects(values);
         for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {

@@ -113,6 +113,42 @@ class ComposeChartDevstackTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theGatewaysManagementPortIsTheSameEverywhereAndOnlyTheClusterReachesIt() throws IOException {
+        Matcher offset = Pattern.compile("int gatewayManagement\\(\\) \\{\\s*return gateway \\+ (\\d+);")
+                .matcher(Files.readString(DEVSTACK.resolve("Ports.java")));
+        assertTrue(offset.find(), "Ports.gatewayManagement() not found");
+        int devstackPort = devstackPorts.get(0) + Integer.parseInt(offset.group(1));
+        List<String> ports = at(composeServices.get("gateway"), "ports");
+        Object chartPort = chartServices.get("gateway").get("managementPort");
+        assertTrue(ports.contains("127.0.0.1:" + devstackPort + ":" + chartPort), "compose publishes " + ports);
+        assertEquals(String.valueOf(chartPort), environment("gateway").get("CONCORDAT_MANAGEMENT_PORT"), "compose");
+
+        List<Map<String, Object>> objects = Rendered.objects("production");
+        for (Map<String, Object> ingress : ofKind(objects, "Ingress")) {
+            List<Map<String, Object>> rules = at(ingress, "spec", "rules");
+            for (Map<String, Object> rule : rules) {
+                List<Map<String, Object>> paths = at(rule, "http", "paths");
+                paths.forEach(p -> assertEquals("http", at(p, "backend", "service", "port", "name"), "the Ingress routes to"));
+            }
+        }
+        Map<String, Object> gateway = ofKind(objects, "Deployment").stream()
+                .filter(d -> "gateway".equals(at(d, "metadata", "labels", "app.kubernetes.io/name"))).findFirst().orElseThrow();
+        List<Map<String, Object>> containers = at(gateway, "spec", "template", "spec", "containers");
+        assertEquals("management", at(containers.get(0), "readinessProbe", "httpGet", "port"));
+        Map<String, Object> policy = ofKind(objects, "NetworkPolicy").stream()
+                .filter(p -> "gateway".equals(at(p, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name")))
+                .findFirst().orElseThrow();
+        List<Map<String, Object>> ingress = at(policy, "spec", "ingress");
+        Map<String, Object> management = ingress.stream()
+                .filter(r -> "management".equals(((List<Map<String, Object>>) r.get("ports")).get(0).get("port")))
+                .findFirst().orElseThrow(() -> new AssertionError("no rule for the management port"));
+        List<Map<String, Object>> from = at(management, "from");
+        assertTrue(from != null && from.stream().noneMatch(peer -> peer.containsKey("ipBlock")),
+                "the management port is open beyond the cluster: " + from);
+    }
+
+    @Test
     void composeRunsTheImagesTheChartNames() {
         for (Map<String, Object> deployment : ofKind(Rendered.objects("minimal"), "Deployment")) {
             String service = at(deployment, "metadata", "labels", "app.kubernetes.io/name");

@@ -118,7 +118,8 @@ public final class Devstack implements AutoCloseable {
                 databases.put(service.name(), postgres.ensureServiceDatabase(service.database()));
             }
         }
-        progress.done("ready, " + databases.size() + " service databases", t);
+        PostgresServer.ServiceDatabase gatewayDatabase = postgres.ensureServiceDatabase(Service.GATEWAY.database());
+        progress.done("ready, " + databases.size() + " service databases and the gateway's", t);
 
         // PostgreSQL first, on its own: Keycloak's first start (unpacking and building itself) beside
         // a first PostgreSQL start on a fresh machine has kept PostgreSQL from answering in time
@@ -142,10 +143,18 @@ public final class Devstack implements AutoCloseable {
         }
         Map<String, String> routes = new LinkedHashMap<>();
         servicePorts.forEach((name, p) -> routes.put("concordat.routes." + name, "http://127.0.0.1:" + p));
+        routes.put("concordat.management.port", String.valueOf(ports.gatewayManagement()));
+        // plain HTTP on 127.0.0.1: a browser told to insist on HTTPS here could not reach it again
+        routes.put("concordat.gateway.hsts.enabled", "false");
+        // generous for the demo (requests per minute): a person clicking through never meets them
+        routes.put("concordat.rate-limits.period", "1m");
+        routes.put("concordat.rate-limits.client", "6000");
+        routes.put("concordat.rate-limits.authority", "12000");
+        routes.put("concordat.rate-limits.platform-admin", "60000");
         servicePorts.put(Service.GATEWAY.name(), ports.gateway());
-        services.add(launch(Service.GATEWAY, ports.gateway(), null, routes, logs));
+        services.add(launch(Service.GATEWAY, ports.gateway(), gatewayDatabase, routes, logs));
         for (ChildProcess process : services) {
-            int p = servicePorts.get(process.name());
+            int p = process.name().equals(Service.GATEWAY.name()) ? ports.gatewayManagement() : servicePorts.get(process.name());
             Waiting.until(process.name(), Duration.ofSeconds(180), process::isAlive, () -> healthy(p),
                     progress.waiting("waiting for " + process.name(), 15));
         }
@@ -281,7 +290,7 @@ public final class Devstack implements AutoCloseable {
 
     void printSummary() {
         out.println();
-        out.println("  Gateway     " + gatewayUrl() + "   (API under /api/v1/<service>/, health at /health)");
+        out.println("  Gateway     " + gatewayUrl() + "   (API under /api/v1/<service>/; health and metrics on 127.0.0.1:" + ports.gatewayManagement() + ")");
         out.println("  Keycloak    " + keycloakUrl() + "   realm '" + REALM + "'; admin console: " + KEYCLOAK_ADMIN + " / "
                 + KEYCLOAK_ADMIN_PASSWORD);
         servicePorts.forEach((name, port) -> {

@@ -12,6 +12,11 @@ public record Ports(int gateway, int firstService, int keycloak, int postgres, i
         return new Ports(8080, 8081, 8180, 15432, 19092, 19093);
     }
 
+    /** Where the gateway answers its health and metrics: never on its public port. */
+    public int gatewayManagement() {
+        return gateway + 10;
+    }
+
     public Ports shiftedBy(int offset) {
         return new Ports(gateway + offset, firstService + offset, keycloak + offset, postgres + offset, kafka + offset,
                 kafkaController + offset);

@@ -20,5 +20,6 @@ record Service(String name, String module, String mainClass, String database) {
             new Service("partner-events", "services/partner-events", "io.concordat.partnerevents.Application", "partner_events"),
             new Service("portal", "services/portal", "io.concordat.portal.Application", null));
 
-    static final Service GATEWAY = new Service("gateway", "gateway", "io.concordat.gateway.Application", null);
+    /** Its database holds the rate limits' buckets. */
+    static final Service GATEWAY = new Service("gateway", "gateway", "io.concordat.gateway.Application", "gateway");
 }
