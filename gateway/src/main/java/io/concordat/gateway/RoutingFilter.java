@@ -1,5 +1,7 @@
 package io.concordat.gateway;
 
+import io.concordat.kit.observability.LogContext;
+import io.concordat.kit.observability.RequestLogContext;
 import io.concordat.kit.problem.ProblemResponses;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
@@ -44,11 +46,12 @@ public class RoutingFilter implements HttpServerFilter {
      * sent on to a pooled upstream connection leaves it waiting for a body that belongs to another
      * client), those that describe the body as the client sent it, since it goes on whole and plain,
      * and the forwarding headers, which the gateway alone sets: a client's own would pass for the gateway's.
+     * A client's trace context is not sent on as it came: the gateway's own span, its child, is.
      */
     private static final Set<String> NOT_PASSED_ON = Set.of("connection", "keep-alive", "expect", "te", "trailer",
             "upgrade", "proxy-connection", "proxy-authorization", "host", "content-length", "transfer-encoding",
             "content-encoding", "forwarded", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-for",
-            "x-forwarded-port", "x-real-ip");
+            "x-forwarded-port", "x-real-ip", "traceparent", "tracestate");
 
     private final ProxyHttpClient upstream;
     private final GatewayRoutes routes;
@@ -125,6 +128,7 @@ public class RoutingFilter implements HttpServerFilter {
         forwarded.header("X-Forwarded-Host", request.getHeaders().get(HttpHeaders.HOST, String.class).orElse(""))
                 .header("X-Forwarded-Proto", request.isSecure() ? "https" : "http")
                 .header("X-Forwarded-For", request.getRemoteAddress().getAddress().getHostAddress());
+        RequestLogContext.requestIdOf(request).ifPresent(id -> forwarded.getHeaders().set(LogContext.REQUEST_ID_HEADER, id));
         if (body.length > 0) {
             forwarded.body(body);
         }

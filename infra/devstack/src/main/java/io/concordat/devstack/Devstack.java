@@ -283,6 +283,16 @@ public final class Devstack implements AutoCloseable {
         return keycloakUrl() + "/realms/" + REALM;
     }
 
+    /** Where a process of the stack ({@code gateway}, {@code reporting}, ...) writes its log. */
+    public Path logOf(String process) {
+        return dir.resolve("logs").resolve(process + ".log");
+    }
+
+    /** The port a service listens on itself, behind the gateway. */
+    public int portOf(String service) {
+        return servicePorts.get(service);
+    }
+
     /** The broker, for tests that take Kafka away and bring it back. */
     public KafkaBroker kafka() {
         return kafka;

@@ -1,5 +1,6 @@
 package io.concordat.events;
 
+import io.concordat.events.audit.v1.AuditTrailAnchored;
 import io.concordat.events.hosting.v1.ArrangementAgreed;
 import io.concordat.events.hosting.v1.ArrangementStarted;
 import io.concordat.events.hosting.v1.IndicatorReported;
@@ -23,6 +24,7 @@ import io.concordat.events.opportunities.v1.ParticipantJoined;
 import io.concordat.events.opportunities.v1.ParticipantAccepted;
 import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
 import io.concordat.events.opportunities.v1.BoardRecommendationRecorded;
+import io.concordat.events.opportunities.v1.BoardVoteCast;
 import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.events.opportunities.v1.VacancyClosed;
@@ -163,6 +165,12 @@ public final class EventTypes {
     public static final EventType<HostTransferDeclined> HOST_TRANSFER_DECLINED =
             new EventType<>("io.concordat.arrangement.host-transfer-declined.v1", HostTransferDeclined.class, Topics.HOSTING);
 
+    public static final EventType<BoardVoteCast> BOARD_VOTE_CAST =
+            new EventType<>("io.concordat.opportunity.board-vote-cast.v1", BoardVoteCast.class, Topics.OPPORTUNITIES);
+
+    public static final EventType<AuditTrailAnchored> AUDIT_TRAIL_ANCHORED =
+            new EventType<>("io.concordat.audit.anchored.v1", AuditTrailAnchored.class, Topics.AUDIT);
+
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
             MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, AUTHORITY_REJECTED, REGION_CLOSED, OPPORTUNITY_PROPOSED,
@@ -171,7 +179,8 @@ public final class EventTypes {
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,
             ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED,
             RECIPIENT_INVITED, RECIPIENT_ACCEPTED, RECIPIENT_DECLINED,
-            HOST_TRANSFER_PROPOSED, HOST_TRANSFER_ACCEPTED, HOST_TRANSFER_DECLINED);
+            HOST_TRANSFER_PROPOSED, HOST_TRANSFER_ACCEPTED, HOST_TRANSFER_DECLINED,
+            BOARD_VOTE_CAST, AUDIT_TRAIL_ANCHORED);
 
     private EventTypes() {
     }

@@ -16,6 +16,9 @@ public final class Topics {
     /** Hosting arrangements, owned by the hosting service. */
     public static final String HOSTING = "concordat.hosting.v1";
 
+    /** The audit trail's daily anchors, published by the reporting service, which keeps the trail. */
+    public static final String AUDIT = "concordat.audit.v1";
+
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private Topics() {

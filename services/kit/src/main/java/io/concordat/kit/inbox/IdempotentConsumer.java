@@ -5,6 +5,7 @@ import io.concordat.events.EventEnvelope;
 import io.concordat.events.MalformedEventException;
 import io.concordat.events.Topics;
 import io.concordat.kit.kafka.KafkaClients;
+import io.concordat.kit.observability.KafkaTraceContext;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -160,7 +161,7 @@ public class IdempotentConsumer {
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition partition : records.partitions()) {
                     for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!running || !process(record)) {
+                        if (!running || !KafkaTraceContext.restore(record, () -> process(record))) {
                             // leave this partition here; the same record comes back on the next poll
                             consumer.seek(partition, record.offset());
                             break;

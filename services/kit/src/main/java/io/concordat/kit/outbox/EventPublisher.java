@@ -3,6 +3,7 @@ package io.concordat.kit.outbox;
 import io.concordat.events.EventCodec;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventType;
+import io.concordat.kit.observability.KafkaTraceContext;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.transaction.TransactionOperations;
@@ -26,8 +27,8 @@ import java.util.UUID;
 public class EventPublisher {
 
     private static final String INSERT = """
-            insert into outbox (event_id, topic, record_key, source, event_type, occurred_at, authority_id, region_ids, data)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            insert into outbox (event_id, topic, record_key, source, event_type, occurred_at, authority_id, region_ids, data, trace_context)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
     private final TransactionOperations<Connection> transactions;
     private final EventCodec codec;
@@ -64,6 +65,7 @@ public class EventPublisher {
             insert.setObject(7, envelope.authorityId());
             insert.setArray(8, regions);
             insert.setBytes(9, envelope.data());
+            insert.setString(10, KafkaTraceContext.current());
             insert.executeUpdate();
         } catch (SQLException e) {
             throw new OutboxException("cannot write event " + envelope.type() + " to the outbox", e);

@@ -3,6 +3,7 @@ package io.concordat.kit.outbox;
 import io.concordat.events.CloudEventsKafka;
 import io.concordat.events.EventEnvelope;
 import io.concordat.kit.kafka.KafkaClients;
+import io.concordat.kit.observability.KafkaTraceContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,7 +55,7 @@ public class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "concordat_outbox";
     private static final String CLAIM = """
-            select position, event_id, topic, record_key, source, event_type, occurred_at, authority_id, region_ids, data
+            select position, event_id, topic, record_key, source, event_type, occurred_at, authority_id, region_ids, data, trace_context
             from outbox where sent_at is null order by position limit ? for update skip locked""";
     private static final String MARK_SENT = "update outbox set sent_at = now() where position = any(?)";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
@@ -151,7 +152,8 @@ public class OutboxRelay {
                     while (rs.next()) {
                         positions.add(rs.getLong("position"));
                         EventEnvelope envelope = envelope(rs);
-                        acks.add(producer().send(CloudEventsKafka.toRecord(rs.getString("topic"), envelope)));
+                        acks.add(producer().send(KafkaTraceContext.carry(rs.getString("trace_context"),
+                                CloudEventsKafka.toRecord(rs.getString("topic"), envelope))));
                     }
                 }
                 if (positions.isEmpty()) {

@@ -2,6 +2,7 @@ package io.concordat.opportunities.app;
 
 import io.concordat.events.EventTypes;
 import io.concordat.events.opportunities.v1.BoardRecommendationRecorded;
+import io.concordat.events.opportunities.v1.BoardVoteCast;
 import io.concordat.events.opportunities.v1.BusinessCaseSubmitted;
 import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
@@ -135,9 +136,12 @@ public class Collaboration {
         UUID region = o.boardRegionId();
         BoardVote vote = o.vote(boardOf(region), region != null && memberships.isMember(authority, region),
                 store.votes(id), authority, caller.username(), inFavour);
-        if (!store.castVote(id, region, caller.subject(), vote, Instant.now())) {
+        Instant now = Instant.now();
+        if (!store.castVote(id, region, caller.subject(), vote, now)) {
             throw new OpportunityRuleException(Kind.CONFLICT, "already-voted", "You have already voted on this.");
         }
+        events.publish(EventTypes.BOARD_VOTE_CAST, id.toString(), authority, o.regionIds(),
+                new BoardVoteCast(id, region, authority, caller.subject(), inFavour, now));
         return store.votes(id);
     }
 
