@@ -27,6 +27,7 @@ import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
+import io.concordat.events.partners.v1.WebhookSubscriptionPaused;
 import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.AuthorityRejected;
@@ -163,6 +164,10 @@ public final class EventTypes {
     public static final EventType<HostTransferDeclined> HOST_TRANSFER_DECLINED =
             new EventType<>("io.concordat.arrangement.host-transfer-declined.v1", HostTransferDeclined.class, Topics.HOSTING);
 
+    public static final EventType<WebhookSubscriptionPaused> WEBHOOK_SUBSCRIPTION_PAUSED =
+            new EventType<>("io.concordat.partner.webhook-subscription-paused.v1", WebhookSubscriptionPaused.class,
+                    Topics.PARTNERS);
+
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
             MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, AUTHORITY_REJECTED, REGION_CLOSED, OPPORTUNITY_PROPOSED,
@@ -171,7 +176,8 @@ public final class EventTypes {
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,
             ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED,
             RECIPIENT_INVITED, RECIPIENT_ACCEPTED, RECIPIENT_DECLINED,
-            HOST_TRANSFER_PROPOSED, HOST_TRANSFER_ACCEPTED, HOST_TRANSFER_DECLINED);
+            HOST_TRANSFER_PROPOSED, HOST_TRANSFER_ACCEPTED, HOST_TRANSFER_DECLINED,
+            WEBHOOK_SUBSCRIPTION_PAUSED);
 
     private EventTypes() {
     }

@@ -16,6 +16,9 @@ public final class Topics {
     /** Hosting arrangements, owned by the hosting service. */
     public static final String HOSTING = "concordat.hosting.v1";
 
+    /** Partner systems' subscriptions, owned by the partner-events service. */
+    public static final String PARTNERS = "concordat.partners.v1";
+
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private Topics() {
