@@ -58,6 +58,8 @@ create table subscription (
     previous_secret_until   timestamptz,
     status                  text not null,
     status_reason           text,
+    -- webhooks are sent the events logged after this position: those after subscribing
+    start_position          bigint not null default 0,
     created_at              timestamptz not null,
     changed_at              timestamptz not null
 );
@@ -70,6 +72,7 @@ create table delivery (
     subscription_id uuid not null references subscription (id) on delete cascade,
     event_position  bigint not null,
     event_id        uuid not null,
+    event_time      timestamptz not null,
     subject         text not null,
     status          text not null,
     attempts        int not null default 0,

@@ -22,7 +22,7 @@ final class RecordingReceiver implements AutoCloseable {
     enum Answer { OK, UNAVAILABLE, GONE, SLOW }
 
     /** One post received. */
-    record Post(String webhookId, String timestamp, String signature, String body) {
+    record Post(String webhookId, String timestamp, String signature, String body, int status) {
     }
 
     private final HttpServer server;
@@ -40,14 +40,14 @@ final class RecordingReceiver implements AutoCloseable {
             String path = exchange.getRequestURI().getPath();
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var h = exchange.getRequestHeaders();
-            posts.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Post(h.getFirst("webhook-id"),
-                    h.getFirst("webhook-timestamp"), h.getFirst("webhook-signature"), body));
             Answer answer = answers.getOrDefault(path, Answer.OK);
             int status = switch (answer) {
                 case OK, SLOW -> 200;
                 case UNAVAILABLE -> 503;
                 case GONE -> 410;
             };
+            posts.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Post(h.getFirst("webhook-id"),
+                    h.getFirst("webhook-timestamp"), h.getFirst("webhook-signature"), body, status));
             if (answer == Answer.SLOW) {
                 try {
                     Thread.sleep(4_000);

@@ -141,7 +141,7 @@ public class DeliveryWorker {
             Instant now = clock.instant();
             for (LoggedEvent event : events) {
                 for (Subscriptions.Stored s : webhooks) {
-                    if (!s.subscription().wants(event) || !event.time().toInstant().isAfter(s.createdAt().minusSeconds(1))) {
+                    if (event.position() <= s.startPosition() || !s.subscription().wants(event)) {
                         continue;
                     }
                     Audience audience = audiences.computeIfAbsent(s.subscription().id(), id -> replay.audienceOf(

@@ -63,9 +63,11 @@ public class Deliveries {
 
     public void enqueue(UUID subscriptionId, LoggedEvent event, Instant now) {
         update("""
-                insert into delivery (id, subscription_id, event_position, event_id, subject, status, next_attempt_at, created_at)
-                values (?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (subscription_id, event_id) do nothing""",
-                UUID.randomUUID(), subscriptionId, event.position(), event.id(), event.subject(), at(now), at(now));
+                insert into delivery (id, subscription_id, event_position, event_id, event_time, subject, status,
+                                      next_attempt_at, created_at)
+                values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?) on conflict (subscription_id, event_id) do nothing""",
+                UUID.randomUUID(), subscriptionId, event.position(), event.id(), event.time(), event.subject(), at(now),
+                at(now));
     }
 
     /** Due deliveries, at most one per aggregate and subscription (the earliest not yet delivered). */
@@ -141,9 +143,8 @@ public class Deliveries {
     /** Sends again every delivery of the subscription whose event was logged since the time. */
     public int resendSince(UUID subscriptionId, Instant since, Instant now) {
         return update("""
-                update delivery d set status = 'PENDING', next_attempt_at = ?, attempts = 0, first_failed_at = null
-                where subscription_id = ? and exists (select 1 from event_log e where e.position = d.event_position
-                                                      and e.occurred_at >= ?)""", at(now), subscriptionId, at(since));
+                update delivery set status = 'PENDING', next_attempt_at = ?, attempts = 0, first_failed_at = null
+                where subscription_id = ? and event_time >= ?""", at(now), subscriptionId, at(since));
     }
 
     /** After a pause, what had failed is tried again, from its first attempt. */

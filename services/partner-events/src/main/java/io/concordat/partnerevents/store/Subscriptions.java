@@ -28,12 +28,13 @@ public class Subscriptions {
 
     private static final String COLUMNS = """
             select id, partner_id, event_types, region_filter, area_filter, webhook_url, status, authority_id, region_id,
-                   signing_secret, previous_secret, previous_secret_until, created_at, status_reason from subscription""";
+                   signing_secret, previous_secret, previous_secret_until, created_at, status_reason, start_position
+            from subscription""";
 
     /** A subscription as stored, with who it belongs to and its signing secrets. */
     public record Stored(Subscription subscription, Optional<UUID> authorityId, Optional<UUID> regionId,
                          String signingSecret, String previousSecret, Instant previousSecretUntil, Instant createdAt,
-                         String statusReason) {
+                         String statusReason, long startPosition) {
     }
 
     private final CurrentConnection current;
@@ -46,8 +47,8 @@ public class Subscriptions {
         Connection c = current.get();
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into subscription (id, partner_id, authority_id, region_id, event_types, region_filter, area_filter,
-                                          webhook_url, signing_secret, status, created_at, changed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                          webhook_url, signing_secret, status, created_at, changed_at, start_position)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select coalesce(max(position), 0) from event_log))""")) {
             insert.setObject(1, s.id());
             insert.setString(2, s.partnerId());
             insert.setObject(3, authorityId.orElse(null));
@@ -142,7 +143,7 @@ public class Subscriptions {
                     found.add(new Stored(subscription, Optional.ofNullable(rs.getObject(8, UUID.class)),
                             Optional.ofNullable(rs.getObject(9, UUID.class)), rs.getString(10), rs.getString(11),
                             until == null ? null : until.toInstant(), rs.getObject(13, OffsetDateTime.class).toInstant(),
-                            rs.getString(14)));
+                            rs.getString(14), rs.getLong(15)));
                 }
             }
             return found;
