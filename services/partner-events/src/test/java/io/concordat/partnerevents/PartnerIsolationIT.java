@@ -216,6 +216,50 @@ class PartnerIsolationIT implements TestPropertyProvider {
         assertEquals(HttpStatus.UNAUTHORIZED, api.status(HttpMethod.GET, BASE + "/events", "not-a-token", null));
     }
 
+    @Test
+    void anAuthorityAdminRegistersAPartnerWhoseSecretIsShownOnceAndCanDisableIt() {
+        Map<?, ?> registered = api.post(BASE + "/partners", Councils.admin(councilA), "{\"name\":\"Finance system\"}");
+        String clientId = (String) registered.get("clientId");
+        assertTrue(clientId.startsWith("partner-finance-system-"), clientId);
+        assertEquals(councilA.toString(), registered.get("authorityId"));
+        assertTrue(registered.get("clientSecret") instanceof String, "the secret is shown on registration");
+        Map<?, ?> listed = api.list(BASE + "/partners", Councils.admin(councilA)).stream()
+                .filter(p -> clientId.equals(p.get("clientId"))).findFirst().orElseThrow();
+        assertEquals(null, listed.get("clientSecret"), "and never again");
+        assertTrue(api.post(BASE + "/partners/" + clientId + "/secret", Councils.admin(councilA), null)
+                .get("clientSecret") instanceof String);
+
+        assertEquals(HttpStatus.OK, api.status(HttpMethod.GET, BASE + "/subscriptions", token(clientId), null));
+        assertEquals(Boolean.FALSE, api.post(BASE + "/partners/" + clientId + "/disable", Councils.admin(councilA), null)
+                .get("enabled"));
+        assertEquals(HttpStatus.FORBIDDEN, api.status(HttpMethod.GET, BASE + "/subscriptions", token(clientId), null),
+                "a disabled partner's earlier tokens are refused too");
+    }
+
+    @Test
+    void partnersAreRegisteredOnlyByTheirOwnAuthoritysAdminsAndBadRegistrationsWriteNothing() {
+        String clientId = (String) api.post(BASE + "/partners", Councils.admin(councilA), "{\"name\":\"Payroll\"}")
+                .get("clientId");
+        long before = Superuser.count(DB, "select count(*) from partner");
+        List<ApiCalls.Call> calls = List.of(
+                new ApiCalls.Call(HttpMethod.POST, BASE + "/partners", "{\"name\":\"Spy\"}"),
+                new ApiCalls.Call(HttpMethod.POST, BASE + "/partners/" + clientId + "/secret", null),
+                new ApiCalls.Call(HttpMethod.POST, BASE + "/partners/" + clientId + "/disable", null));
+        Map<String, String> wrong = Map.of(
+                "a council officer", Councils.officer(councilA),
+                "a partner system", token(partnerA));
+        assertEquals(List.of(), api.leaks(wrong, calls));
+        assertEquals(List.of(), api.leaks(Map.of("another council's admin", Councils.admin(councilB)), calls.subList(1, 3)));
+        assertTrue(api.list(BASE + "/partners", Councils.admin(councilB)).stream()
+                .noneMatch(p -> clientId.equals(p.get("clientId"))), "another council's admin lists none of A's");
+        for (String body : List.of("{}", "{\"name\":\"\"}", "{\"name\":\"" + "x".repeat(200) + "\"}",
+                "{\"name\":\"Hub\",\"regionId\":\"" + shared + "\"}")) {
+            HttpStatus status = api.status(HttpMethod.POST, BASE + "/partners", Councils.admin(councilA), body);
+            assertTrue(status.getCode() == 400 || status.getCode() == 403, body + " answered " + status);
+        }
+        assertEquals(before, Superuser.count(DB, "select count(*) from partner"), "nothing refused was written");
+    }
+
     static String topicOf(EventEnvelope e) {
         return EventTypes.byType(e.type()).map(t -> t.topic()).orElse(Topics.TENANTS);
     }

@@ -3,6 +3,7 @@ package io.concordat.partnerevents.api;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.partnerevents.app.DeliveryLog;
 import io.concordat.partnerevents.app.PartnerIdentity;
+import io.concordat.partnerevents.app.PartnerRegistration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Body;
@@ -34,7 +35,10 @@ public class DeliveryController {
 
     private final DeliveryLog log;
 
-    public DeliveryController(DeliveryLog log) {
+    private final PartnerRegistration registration;
+
+    public DeliveryController(PartnerRegistration registration, DeliveryLog log) {
+        this.registration = registration;
         this.log = log;
     }
 
@@ -42,24 +46,24 @@ public class DeliveryController {
     public List<DeliveryLog.Entry> list(Authentication auth, UUID subscriptionId,
                                         @QueryValue(defaultValue = "0") int offset,
                                         @QueryValue(defaultValue = "100") int limit) {
-        return log.of(PartnerIdentity.of(auth), subscriptionId, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
+        return log.of(registration.identify(auth), subscriptionId, Math.max(0, offset), Math.min(Math.max(1, limit), 500));
     }
 
     @Get("/{deliveryId}")
     public DeliveryLog.Entry one(Authentication auth, UUID subscriptionId, UUID deliveryId) {
-        return log.one(PartnerIdentity.of(auth), subscriptionId, deliveryId);
+        return log.one(registration.identify(auth), subscriptionId, deliveryId);
     }
 
     @Post("/{deliveryId}/resend")
     public HttpResponse<Void> resend(Authentication auth, UUID subscriptionId, UUID deliveryId) {
-        log.resend(PartnerIdentity.of(auth), subscriptionId, deliveryId);
+        log.resend(registration.identify(auth), subscriptionId, deliveryId);
         return HttpResponse.accepted();
     }
 
     @Post("/resend")
     public HttpResponse<Map<String, Integer>> resendSince(Authentication auth, UUID subscriptionId,
                                                           @Body ResendRequest request) {
-        int count = log.resendSince(PartnerIdentity.of(auth), subscriptionId, request.since());
+        int count = log.resendSince(registration.identify(auth), subscriptionId, request.since());
         return HttpResponse.accepted().body(Map.of("resent", count));
     }
 }

@@ -3,6 +3,7 @@ package io.concordat.partnerevents.api;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.partnerevents.app.CloudEventBodies;
 import io.concordat.partnerevents.app.PartnerIdentity;
+import io.concordat.partnerevents.app.PartnerRegistration;
 import io.concordat.partnerevents.app.Replay;
 import io.concordat.partnerevents.domain.EventTypePattern;
 import io.concordat.partnerevents.domain.LoggedEvent;
@@ -51,7 +52,10 @@ public class EventStreamController {
     private final Replay replay;
     private final CloudEventBodies bodies;
 
-    public EventStreamController(Replay replay, CloudEventBodies bodies) {
+    private final PartnerRegistration registration;
+
+    public EventStreamController(PartnerRegistration registration, Replay replay, CloudEventBodies bodies) {
+        this.registration = registration;
         this.replay = replay;
         this.bodies = bodies;
     }
@@ -61,7 +65,7 @@ public class EventStreamController {
     public EventPage page(Authentication auth, @Nullable @QueryValue Long after, @Nullable @QueryValue String since,
                           @Nullable @QueryValue UUID afterEvent, @Nullable @QueryValue List<String> types,
                           @QueryValue(defaultValue = "100") int limit) {
-        PartnerIdentity partner = PartnerIdentity.of(auth);
+        PartnerIdentity partner = registration.identify(auth);
         long start = start(after, since, afterEvent, false);
         Replay.Page page = replay.after(partner, start, Math.min(Math.max(1, limit), 1000), typeFilter(types));
         return new EventPage(page.events().stream().map(bodies::of).toList(), page.next());
@@ -74,7 +78,7 @@ public class EventStreamController {
                                                          @Nullable @QueryValue String since,
                                                          @Nullable @QueryValue UUID afterEvent,
                                                          @Nullable @QueryValue List<String> types) {
-        PartnerIdentity partner = PartnerIdentity.of(auth);
+        PartnerIdentity partner = registration.identify(auth);
         Long resume = lastEventId == null ? null : parsePosition(lastEventId);
         AtomicLong position = new AtomicLong(start(resume, since, afterEvent, true));
         Predicate<LoggedEvent> wanted = typeFilter(types);

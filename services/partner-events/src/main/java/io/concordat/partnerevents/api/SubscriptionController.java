@@ -2,6 +2,7 @@ package io.concordat.partnerevents.api;
 
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.partnerevents.app.PartnerIdentity;
+import io.concordat.partnerevents.app.PartnerRegistration;
 import io.concordat.partnerevents.app.Subscribing;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,53 +31,56 @@ public class SubscriptionController {
 
     private final Subscribing subscribing;
 
-    public SubscriptionController(Subscribing subscribing) {
+    private final PartnerRegistration registration;
+
+    public SubscriptionController(PartnerRegistration registration, Subscribing subscribing) {
+        this.registration = registration;
         this.subscribing = subscribing;
     }
 
     @Post
     @Status(HttpStatus.CREATED)
     public SubscriptionView subscribe(Authentication auth, @Body SubscriptionRequest request) {
-        Subscribing.Created created = subscribing.subscribe(PartnerIdentity.of(auth), terms(request));
+        Subscribing.Created created = subscribing.subscribe(registration.identify(auth), terms(request));
         return SubscriptionView.of(created.subscription(), created.signingSecret());
     }
 
     @Get
     public List<SubscriptionView> list(Authentication auth, @QueryValue(defaultValue = "0") int offset,
                                        @QueryValue(defaultValue = "100") int limit) {
-        return subscribing.list(PartnerIdentity.of(auth), Math.max(0, offset), Math.min(Math.max(1, limit), 500))
+        return subscribing.list(registration.identify(auth), Math.max(0, offset), Math.min(Math.max(1, limit), 500))
                 .stream().map(s -> SubscriptionView.of(s, null)).toList();
     }
 
     @Get("/{id}")
     public SubscriptionView get(Authentication auth, UUID id) {
-        return SubscriptionView.of(subscribing.find(PartnerIdentity.of(auth), id), null);
+        return SubscriptionView.of(subscribing.find(registration.identify(auth), id), null);
     }
 
     @Put("/{id}")
     public SubscriptionView change(Authentication auth, UUID id, @Body SubscriptionRequest request) {
-        return SubscriptionView.of(subscribing.change(PartnerIdentity.of(auth), id, terms(request)), null);
+        return SubscriptionView.of(subscribing.change(registration.identify(auth), id, terms(request)), null);
     }
 
     @Post("/{id}/pause")
     public SubscriptionView pause(Authentication auth, UUID id) {
-        return SubscriptionView.of(subscribing.pause(PartnerIdentity.of(auth), id), null);
+        return SubscriptionView.of(subscribing.pause(registration.identify(auth), id), null);
     }
 
     @Post("/{id}/resume")
     public SubscriptionView resume(Authentication auth, UUID id) {
-        return SubscriptionView.of(subscribing.resume(PartnerIdentity.of(auth), id), null);
+        return SubscriptionView.of(subscribing.resume(registration.identify(auth), id), null);
     }
 
     /** A new signing secret, shown this once; the old one is still sent beside it for a day. */
     @Post("/{id}/secret")
     public Map<String, String> rotateSecret(Authentication auth, UUID id) {
-        return Map.of("signingSecret", subscribing.rotateSecret(PartnerIdentity.of(auth), id));
+        return Map.of("signingSecret", subscribing.rotateSecret(registration.identify(auth), id));
     }
 
     @Delete("/{id}")
     public HttpResponse<Void> unsubscribe(Authentication auth, UUID id) {
-        subscribing.unsubscribe(PartnerIdentity.of(auth), id);
+        subscribing.unsubscribe(registration.identify(auth), id);
         return HttpResponse.noContent();
     }
 
