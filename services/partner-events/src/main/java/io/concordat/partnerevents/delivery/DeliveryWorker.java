@@ -194,8 +194,10 @@ public class DeliveryWorker {
         if (s.previousSecret() != null && s.previousSecretUntil() != null && now.isBefore(s.previousSecretUntil())) {
             secrets.add(s.previousSecret());
         }
+        // the signature's timestamp is the wall-clock moment of sending, which receivers check
+        // against their own clocks; the service's clock only decides when an attempt is due
         WebhookSender.Outcome outcome = sender.send(s.subscription().webhook(), event.id().toString(),
-                now.getEpochSecond(), bodies.bytes(event), secrets);
+                Instant.now().getEpochSecond(), bodies.bytes(event), secrets);
         int attempts = delivery.attempts() + 1;
         transactions.asPlatform(c -> {
             deliveries.recordAttempt(new Deliveries.Attempt(delivery.id(), attempts, now, outcome.status(),
