@@ -15,6 +15,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -62,7 +63,7 @@ public class DeliveryController {
 
     @Post("/resend")
     public HttpResponse<Map<String, Integer>> resendSince(Authentication auth, UUID subscriptionId,
-                                                          @Body ResendRequest request) {
+                                                          @Valid @Body ResendRequest request) {
         int count = log.resendSince(registration.identify(auth), subscriptionId, request.since());
         return HttpResponse.accepted().body(Map.of("resent", count));
     }

@@ -16,6 +16,9 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.Map;
@@ -32,7 +35,7 @@ public class PartnerController {
      * @param regionId for a region's hub: the region whose shared events it receives
      */
     @Serdeable
-    public record RegisterPartnerRequest(@Nullable String name, @Nullable UUID regionId) {
+    public record RegisterPartnerRequest(@NotBlank @Size(max = 120) String name, @Nullable UUID regionId) {
     }
 
     /** A partner system; {@code clientSecret} only in the answer that registered it. */
@@ -55,7 +58,7 @@ public class PartnerController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public PartnerView register(Caller caller, @Body RegisterPartnerRequest request) {
+    public PartnerView register(Caller caller, @Valid @Body RegisterPartnerRequest request) {
         PartnerRegistration.Registered registered = registration.register(caller, request.name(), request.regionId());
         return PartnerView.of(registered.partner(), registered.clientSecret());
     }

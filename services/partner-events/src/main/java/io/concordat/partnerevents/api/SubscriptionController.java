@@ -18,6 +18,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import jakarta.validation.Valid;
 
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public class SubscriptionController {
 
     @Post
     @Status(HttpStatus.CREATED)
-    public SubscriptionView subscribe(Authentication auth, @Body SubscriptionRequest request) {
+    public SubscriptionView subscribe(Authentication auth, @Valid @Body SubscriptionRequest request) {
         Subscribing.Created created = subscribing.subscribe(registration.identify(auth), terms(request));
         return SubscriptionView.of(created.subscription(), created.signingSecret());
     }
@@ -58,7 +59,7 @@ public class SubscriptionController {
     }
 
     @Put("/{id}")
-    public SubscriptionView change(Authentication auth, UUID id, @Body SubscriptionRequest request) {
+    public SubscriptionView change(Authentication auth, UUID id, @Valid @Body SubscriptionRequest request) {
         return SubscriptionView.of(subscribing.change(registration.identify(auth), id, terms(request)), null);
     }
 

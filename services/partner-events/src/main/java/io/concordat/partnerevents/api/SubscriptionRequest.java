@@ -2,6 +2,7 @@ package io.concordat.partnerevents.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.constraints.Size;
 
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +17,8 @@ import java.util.UUID;
  * @param stream       true for a subscription read through the stream instead of a webhook
  */
 @Serdeable
-public record SubscriptionRequest(@Nullable List<String> eventTypes, @Nullable List<UUID> regionIds,
-                                  @Nullable List<String> serviceAreas, @Nullable String webhookUrl,
-                                  @Nullable Boolean stream) {
+public record SubscriptionRequest(@Nullable @Size(max = 50) List<@Size(max = 200) String> eventTypes,
+                                  @Nullable @Size(max = 50) List<UUID> regionIds,
+                                  @Nullable @Size(max = 50) List<@Size(max = 100) String> serviceAreas,
+                                  @Nullable @Size(max = 2048) String webhookUrl, @Nullable Boolean stream) {
 }
