@@ -99,6 +99,10 @@ final class DemoData {
             new DemoUser("regionadmin.alliance", List.of("region-admin", "regional-viewer"), BROMSGROVE.name()),
             new DemoUser("service-account-partner-bromsgrove-finance", List.of("partner-system"), BROMSGROVE.name()));
 
+    /** The demo partner system's client, as the development realm defines it. */
+    static final String PARTNER_CLIENT = "partner-bromsgrove-finance";
+    static final String PARTNER_SECRET = "partner-dev-secret";
+
     private final String gateway;
     private final String keycloak;
     private final PrintStream out;
@@ -111,12 +115,32 @@ final class DemoData {
         this.out = out;
     }
 
-    void load() {
+    void load(String partnerWebhookUrl) {
         String admin = token("platform.admin");
         Map<String, String> ids = ensureAuthorities(admin);
         Map<String, String> regions = ensureRegions(admin, ids);
         assignUsers(ids);
+        ensurePartnerSubscription(partnerWebhookUrl);
         ensureFirstOpportunities(regions.get(ALLIANCE), ids.get(REDDITCH.name()));
+    }
+
+    /** The demo partner, Bromsgrove's finance system, subscribes to everything by webhook to the stack's receiver. */
+    private void ensurePartnerSubscription(String webhookUrl) {
+        String partner = clientToken(PARTNER_CLIENT, PARTNER_SECRET);
+        JsonNode existing = call("GET", "/api/v1/partner-events/subscriptions", partner, null, 200);
+        for (JsonNode subscription : existing) {
+            if (webhookUrl.equals(subscription.path("webhookUrl").asText())) {
+                return;
+            }
+        }
+        call("POST", "/api/v1/partner-events/subscriptions", partner,
+                Map.of("eventTypes", List.of("*"), "webhookUrl", webhookUrl), 201);
+        out.println("      subscribed the Bromsgrove finance partner to every event it may read, by webhook to " + webhookUrl);
+    }
+
+    /** A partner system's token, by client credentials. */
+    private String clientToken(String clientId, String secret) {
+        return tokenFor("grant_type=client_credentials&client_id=" + clientId + "&client_secret=" + secret, clientId);
     }
 
     private Map<String, String> ensureAuthorities(String admin) {
@@ -264,7 +288,11 @@ final class DemoData {
     }
 
     private String token(String username) {
-        String form = "grant_type=password&client_id=concordat-cli&username=" + username + "&password=" + PASSWORD;
+        return tokenFor("grant_type=password&client_id=concordat-cli&username=" + username + "&password=" + PASSWORD,
+                username);
+    }
+
+    private String tokenFor(String form, String username) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(keycloak + "/realms/" + Devstack.REALM
                         + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")

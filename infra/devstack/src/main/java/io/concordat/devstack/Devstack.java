@@ -48,6 +48,7 @@ public final class Devstack implements AutoCloseable {
     private KafkaBroker kafka;
     private final KeycloakStart keycloakStart;
     private RunningKeycloak keycloak;
+    private PartnerReceiver partnerReceiver;
 
     /**
      * How the stack gets its Keycloak on 127.0.0.1 at the given port, with the realm file imported
@@ -167,7 +168,8 @@ public final class Devstack implements AutoCloseable {
         if (demo) {
             progress.step("Demo data: the councils and regions of the seed reports");
             t = Instant.now();
-            new DemoData(gatewayUrl(), keycloak.url(), out).load();
+            partnerReceiver = new PartnerReceiver(ports.firstService() + 49, dir.resolve("logs/partner-receiver.log"));
+            new DemoData(gatewayUrl(), keycloak.url(), out).load(partnerReceiver.url("/bromsgrove-finance"));
             progress.done("loaded", t);
         }
         out.printf("%nConcordat is up (%.0f s).%n", progress.elapsed().toMillis() / 1000.0);
@@ -197,6 +199,15 @@ public final class Devstack implements AutoCloseable {
      * Keycloak as its service account, and in this development stack reveals first passwords.
      */
     private Map<String, String> settingsOf(Service service) {
+        if (service.name().equals("partner-events")) {
+            // registers partner systems as Keycloak clients; the demo partner's webhook is on loopback
+            return Map.of("concordat.keycloak.url", keycloakUrl(),
+                    "concordat.keycloak.realm", REALM,
+                    "concordat.keycloak.client-id", "concordat-partner-events",
+                    "concordat.keycloak.client-secret", "partner-events-dev-secret",
+                    "concordat.partners.webhooks.allow-http", "true",
+                    "concordat.partners.webhooks.allow-loopback", "true");
+        }
         if (!service.name().equals("tenants")) {
             return Map.of();
         }
@@ -293,6 +304,11 @@ public final class Devstack implements AutoCloseable {
         return servicePorts.get(service);
     }
 
+    /** The webhook-ids the demo partner's receiver has had. */
+    public List<String> partnerWebhookIds() {
+        return partnerReceiver == null ? List.of() : partnerReceiver.webhookIds();
+    }
+
     /** The broker, for tests that take Kafka away and bring it back. */
     public KafkaBroker kafka() {
         return kafka;
@@ -320,6 +336,14 @@ public final class Devstack implements AutoCloseable {
         out.println("      -d password=" + DemoData.PASSWORD + " " + issuer() + "/protocol/openid-connect/token | jq -r .access_token)");
         out.println("  curl -H \"Authorization: Bearer $TOKEN\" " + gatewayUrl() + "/api/v1/reporting/pipeline");
         out.println();
+        out.println("The Bromsgrove finance partner receives its webhooks in " + dir.resolve("logs/partner-receiver.log")
+                + "; to watch its live stream:");
+        out.println("  PARTNER=$(curl -s -d grant_type=client_credentials -d client_id=" + DemoData.PARTNER_CLIENT
+                + " -d client_secret=" + DemoData.PARTNER_SECRET + " \\");
+        out.println("      " + issuer() + "/protocol/openid-connect/token | jq -r .access_token)");
+        out.println("  curl -N -H \"Authorization: Bearer $PARTNER\" " + gatewayUrl()
+                + "/api/v1/partner-events/stream?since=2000-01-01T00:00:00Z");
+        out.println();
         out.println("Ctrl-C stops everything; data stays in .devstack/ (./devstack --fresh starts from nothing).");
     }
 
@@ -329,6 +353,9 @@ public final class Devstack implements AutoCloseable {
             services.get(i).stop();
         }
         services.clear();
+        if (partnerReceiver != null) {
+            partnerReceiver.close();
+        }
         if (keycloak != null) {
             keycloak.close();
         }

@@ -29,6 +29,7 @@ import io.concordat.events.opportunities.v1.CouncilDecisionRecorded;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
+import io.concordat.events.partners.v1.WebhookSubscriptionPaused;
 import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
 import io.concordat.events.tenants.v1.AuthorityRejected;
@@ -170,6 +171,9 @@ public final class EventTypes {
 
     public static final EventType<AuditTrailAnchored> AUDIT_TRAIL_ANCHORED =
             new EventType<>("io.concordat.audit.anchored.v1", AuditTrailAnchored.class, Topics.AUDIT);
+    public static final EventType<WebhookSubscriptionPaused> WEBHOOK_SUBSCRIPTION_PAUSED =
+            new EventType<>("io.concordat.partner.webhook-subscription-paused.v1", WebhookSubscriptionPaused.class,
+                    Topics.PARTNERS);
 
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
@@ -180,7 +184,7 @@ public final class EventTypes {
             ARRANGEMENT_STARTED, INDICATOR_REPORTED, REVIEW_SCHEDULED, REVIEW_COMPLETED,
             RECIPIENT_INVITED, RECIPIENT_ACCEPTED, RECIPIENT_DECLINED,
             HOST_TRANSFER_PROPOSED, HOST_TRANSFER_ACCEPTED, HOST_TRANSFER_DECLINED,
-            BOARD_VOTE_CAST, AUDIT_TRAIL_ANCHORED);
+            BOARD_VOTE_CAST, AUDIT_TRAIL_ANCHORED, WEBHOOK_SUBSCRIPTION_PAUSED);
 
     private EventTypes() {
     }

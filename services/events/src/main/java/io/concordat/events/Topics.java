@@ -19,6 +19,9 @@ public final class Topics {
     /** The audit trail's daily anchors, published by the reporting service, which keeps the trail. */
     public static final String AUDIT = "concordat.audit.v1";
 
+    /** Partner systems' subscriptions, owned by the partner-events service. */
+    public static final String PARTNERS = "concordat.partners.v1";
+
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
     private Topics() {

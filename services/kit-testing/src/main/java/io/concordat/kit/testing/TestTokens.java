@@ -75,6 +75,17 @@ public final class TestTokens {
         return sign(key, claims(issuer, Instant.now().plus(Duration.ofMinutes(5)), authorityId, roles));
     }
 
+    /**
+     * A partner system's client-credentials token, as the realm issues it: {@code azp} is its client
+     * id, the user its service account, with the {@code partner-system} role and its authority.
+     */
+    public String forPartner(String clientId, UUID authorityId) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(issuer, Instant.now().plus(Duration.ofMinutes(5)),
+                authorityId, "partner-system"))
+                .claim("azp", clientId).claim("preferred_username", "service-account-" + clientId).build();
+        return sign(key, claims);
+    }
+
     /** A valid token of platform staff, who act for no authority. */
     public String withoutAuthority(String... roles) {
         return sign(key, claims(issuer, Instant.now().plus(Duration.ofMinutes(5)), null, roles));
