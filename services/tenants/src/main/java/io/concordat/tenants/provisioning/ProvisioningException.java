@@ -3,8 +3,11 @@ package io.concordat.tenants.provisioning;
 /** The identity provider could not carry out a provisioning step. */
 public class ProvisioningException extends RuntimeException {
 
-    /** Why: the provider did not answer, refused, or the first admin already signs in elsewhere. */
-    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN }
+    /**
+     * Why: the provider did not answer, refused, the first admin already signs in elsewhere, or a
+     * person invited is already one of the council's people or signs in for another council.
+     */
+    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN, ALREADY_INVITED }
 
     private final Failure failure;
 
