@@ -158,6 +158,18 @@ class TenantsIsolationIT implements TestPropertyProvider {
     }
 
     @Test
+    void aTokenMintedForAnotherClientIsRefusedWith401() {
+        String otherAudience = tokens.forAnotherAudience(UUID.fromString(member), Roles.AUTHORITY_ADMIN, Roles.PLATFORM_ADMIN);
+        assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, "/api/v1/tenants/authorities", otherAudience, null));
+        assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, staff(member), otherAudience, null));
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, staff(member),
+                tokens.forOrganization(UUID.fromString(member), Roles.AUTHORITY_ADMIN), null),
+                "the same council's admin, signed in for its organization");
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.GET, staff(member),
+                tokens.forOrganization(UUID.fromString(outsider), Roles.AUTHORITY_ADMIN), null));
+    }
+
+    @Test
     void rawSqlThroughTheServicesPoolWithoutATenantSeesNoRequests() throws SQLException {
         assertTrue(Superuser.count("tenants", "select count(*) from membership_request") > 0);
         try (Connection c = DelegatingDataSource.unwrapDataSource(dataSource).getConnection();
