@@ -169,7 +169,8 @@ public final class Devstack implements AutoCloseable {
 
     /**
      * What a service needs beyond the common settings: the tenants service provisions sign-in in
-     * Keycloak as its service account, and in this development stack reveals first passwords.
+     * Keycloak as its service account, and in this development stack reveals first passwords and
+     * asks admins it invites for no second factor, so that scripted sign-ins need no authenticator.
      */
     private Map<String, String> settingsOf(Service service) {
         if (!service.name().equals("tenants")) {
@@ -179,7 +180,8 @@ public final class Devstack implements AutoCloseable {
                 "concordat.keycloak.realm", REALM,
                 "concordat.keycloak.client-id", "concordat-tenants",
                 "concordat.keycloak.client-secret", "tenants-dev-secret",
-                "concordat.provisioning.reveal-initial-password", "true");
+                "concordat.provisioning.reveal-initial-password", "true",
+                "concordat.identity.admin-second-factor", "false");
     }
 
     private KeycloakServer awaitKeycloak(CompletableFuture<KeycloakServer> starting, Progress progress) {

@@ -30,10 +30,13 @@ class RecordingStaffDirectory implements StaffDirectory {
     }
 
     final Map<String, Account> accounts = new ConcurrentHashMap<>();
+    /** The accounts asked to set up a second factor. */
+    final Set<String> askedForSecondFactor = ConcurrentHashMap.newKeySet();
 
     @Override
     public synchronized Invited invite(String organizationId, UUID authorityId, String email, String firstName,
-                                       String lastName, List<String> roles, boolean mayJoinSecond) {
+                                       String lastName, List<String> roles, boolean mayJoinSecond,
+                                       boolean secondFactor) {
         Optional<Account> existing = accounts.values().stream().filter(a -> a.email().equals(email)).findFirst();
         if (existing.isPresent() && (existing.get().organizations().contains(organizationId) || !mayJoinSecond)) {
             throw new ProvisioningException(email + " already signs in (test)", null,
@@ -44,6 +47,9 @@ class RecordingStaffDirectory implements StaffDirectory {
         account.roles().addAll(roles);
         account.organizations().add(organizationId);
         accounts.put(account.id(), account);
+        if (secondFactor) {
+            askedForSecondFactor.add(account.id());
+        }
         return new Invited(person(account), Optional.of("first-password"));
     }
 
@@ -65,8 +71,11 @@ class RecordingStaffDirectory implements StaffDirectory {
     }
 
     @Override
-    public synchronized void grant(String userId, String role) {
+    public synchronized void grant(String userId, String role, boolean secondFactor) {
         accounts.get(userId).roles().add(role);
+        if (secondFactor) {
+            askedForSecondFactor.add(userId);
+        }
     }
 
     @Override
@@ -90,7 +99,8 @@ class RecordingStaffDirectory implements StaffDirectory {
     synchronized String snapshot() {
         List<String> lines = new ArrayList<>();
         accounts.values().stream().sorted(Comparator.comparing(Account::id))
-                .forEach(a -> lines.add(a.id() + a.email() + a.enabled() + a.roles() + a.organizations() + a.signOuts()));
+                .forEach(a -> lines.add(a.id() + a.email() + a.enabled() + a.roles() + a.organizations() + a.signOuts()
+                        + askedForSecondFactor.contains(a.id())));
         return String.join("\n", lines);
     }
 

@@ -51,6 +51,9 @@ class StaffIT implements TestPropertyProvider {
     @Inject
     RecordingStaffDirectory directory;
 
+    @Inject
+    RecordingIdentityProviders providers;
+
     private final TestTokens tokens = TestTokens.get();
     private final String platform = tokens.withoutAuthority(Roles.PLATFORM_ADMIN);
 
@@ -89,6 +92,19 @@ class StaffIT implements TestPropertyProvider {
                 EventTypes.ROLE_REVOKED.type(), 1L, EventTypes.STAFF_REMOVED.type(), 1L),
                 events.stream().collect(Collectors.groupingBy(EventEnvelope::type, Collectors.counting())));
         assertTrue(events.stream().allMatch(e -> e.authorityId().equals(UUID.fromString(council))));
+    }
+
+    @Test
+    void councilAndRegionAdminsAreAskedForASecondFactorAndOtherStaffAreNot() {
+        String council = approved("Bassetlaw District Council");
+        String admin = admin(council);
+        String newAdmin = userId(invite(council, admin, "new.admin", "[\"authority-admin\"]"));
+        String officer = userId(invite(council, admin, "officer", "[\"authority-officer\",\"board-member\"]"));
+        assertTrue(directory.askedForSecondFactor.contains(newAdmin));
+        assertFalse(directory.askedForSecondFactor.contains(officer));
+
+        api().put(staff(council) + "/" + officer + "/roles/region-admin", platform, null);
+        assertTrue(directory.askedForSecondFactor.contains(officer), "region-admin asks for it too");
     }
 
     @Test
@@ -186,6 +202,52 @@ class StaffIT implements TestPropertyProvider {
         assertTrue(account.enabled(), "still signs in for the first council");
         assertEquals(Set.of("org-" + first), account.organizations());
         assertEquals(Set.of("authority-officer"), account.roles());
+    }
+
+    @Test
+    void aCouncilLinksItsOwnIdentityProviderForOneOfItsEmailDomains() {
+        String council = approved("Rushcliffe Borough Council");
+        String domain = domainOf(council);
+        Map<?, ?> linked = api().put(provider(council), admin(council), "{\"protocol\":\"oidc\",\"metadataUrl\":"
+                + "\"https://login.microsoftonline.com/example/v2.0/.well-known/openid-configuration\",\"clientId\":\"concordat\","
+                + "\"clientSecret\":\"s3cret\",\"emailDomain\":\"" + domain + "\"}");
+        assertEquals("authority-" + council, linked.get("alias"));
+        assertEquals("authority-officer", linked.get("defaultRole"), "everyone arriving through it starts as an officer");
+        assertEquals(domain, providers.linked.get("org-" + council).emailDomain());
+        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.PUT, provider(council), platform, "{\"protocol\":\"SAML\","
+                + "\"metadataUrl\":\"https://idp.example.gov.uk/metadata\",\"emailDomain\":\"" + domain + "\"}"));
+    }
+
+    @Test
+    void aMalformedOrUnreachableMetadataUrlAnotherDomainOrAMissingClientIsAProblemAndLinksNothing() {
+        String council = approved("Ashfield District Council");
+        String domain = domainOf(council);
+        String admin = admin(council);
+        String oidc = "\"protocol\":\"OIDC\",\"clientId\":\"c\",\"clientSecret\":\"s\",";
+        assertRefused(HttpStatus.BAD_REQUEST, "malformed-metadata-url", HttpMethod.PUT, provider(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"not a url\",\"emailDomain\":\"" + domain + "\"}");
+        assertRefused(HttpStatus.BAD_REQUEST, "malformed-metadata-url", HttpMethod.PUT, provider(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"http://idp.example.gov.uk/metadata\",\"emailDomain\":\"" + domain + "\"}");
+        assertRefused(HttpStatus.UNPROCESSABLE_ENTITY, "metadata-unusable", HttpMethod.PUT, provider(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk:1/metadata\",\"emailDomain\":\"" + domain + "\"}");
+        assertRefused(HttpStatus.BAD_REQUEST, "domain-not-the-councils", HttpMethod.PUT, provider(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk/metadata\",\"emailDomain\":\"gmail.com\"}");
+        assertRefused(HttpStatus.BAD_REQUEST, "client-required", HttpMethod.PUT, provider(council), admin,
+                "{\"protocol\":\"OIDC\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"" + domain + "\"}");
+        assertRefused(HttpStatus.BAD_REQUEST, "unknown-protocol", HttpMethod.PUT, provider(council), admin,
+                "{\"protocol\":\"LDAP\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"" + domain + "\"}");
+        assertRefused(HttpStatus.FORBIDDEN, "not-your-authority", HttpMethod.PUT, provider(council),
+                admin(approved("Mansfield District Council")), "{\"protocol\":\"SAML\",\"metadataUrl\":"
+                        + "\"https://idp.example.gov.uk/m\",\"emailDomain\":\"" + domain + "\"}");
+        assertFalse(providers.linked.containsKey("org-" + council));
+    }
+
+    private String domainOf(String council) {
+        return (String) ((List<?>) api().get("/api/v1/tenants/authorities/" + council, platform).get("emailDomains")).get(0);
+    }
+
+    private static String provider(String council) {
+        return "/api/v1/tenants/authorities/" + council + "/identity-provider";
     }
 
     private void assertRefused(HttpStatus status, String type, HttpMethod method, String path, String token, String body) {

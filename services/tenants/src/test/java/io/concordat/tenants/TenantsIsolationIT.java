@@ -119,7 +119,9 @@ class TenantsIsolationIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.PUT, staff(member) + "/" + person + "/roles/regional-viewer?regionId=" + region, null),
                 new ApiCalls.Call(HttpMethod.PUT, staff(outsider) + "/" + person + "/roles/authority-admin", null),
                 new ApiCalls.Call(HttpMethod.DELETE, staff(outsider) + "/" + person, null),
-                new ApiCalls.Call(HttpMethod.DELETE, staff(member) + "/" + person, null));
+                new ApiCalls.Call(HttpMethod.DELETE, staff(member) + "/" + person, null),
+                new ApiCalls.Call(HttpMethod.PUT, "/api/v1/tenants/authorities/" + member + "/identity-provider", "{\"protocol\":"
+                        + "\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"x.gov.uk\"}"));
         Map<String, String> wrongTokens = Map.of(
                 "another authority's admin and region admin", tokens.forAuthority(UUID.fromString(outsider),
                         Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),

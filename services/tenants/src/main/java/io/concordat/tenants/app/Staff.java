@@ -19,6 +19,7 @@ import io.concordat.tenants.provisioning.StaffDirectory.Person;
 import io.concordat.tenants.store.AuthorityRepository;
 import io.concordat.tenants.store.AuthorityRow;
 import io.concordat.tenants.store.RegionMemberRepository;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
 import java.time.Instant;
@@ -40,9 +41,17 @@ public class Staff {
     private final RegionMemberRepository members;
     private final StaffDirectory directory;
     private final EventPublisher events;
+    private final boolean adminSecondFactor;
 
+    /**
+     * @param adminSecondFactor whether authority and region admins must use a second factor (OTP);
+     *                          on unless the deployment turns it off (the development stack does, so
+     *                          that its scripted sign-ins need no authenticator)
+     */
     public Staff(TenantTransactions transactions, AuthorityRepository authorities, RegionMemberRepository members,
-                 StaffDirectory directory, EventPublisher events) {
+                 StaffDirectory directory, EventPublisher events,
+                 @Value("${concordat.identity.admin-second-factor:true}") boolean adminSecondFactor) {
+        this.adminSecondFactor = adminSecondFactor;
         this.transactions = transactions;
         this.authorities = authorities;
         this.members = members;
@@ -58,7 +67,8 @@ public class Staff {
             AuthorityRow authority = live(authorityId);
             StaffDirectory.Invited invited = directory.invite(authority.organizationId(), authorityId, invitation.email(),
                     invitation.firstName(), invitation.lastName(), invitation.roleNames(),
-                    caller.hasRole(Roles.PLATFORM_ADMIN));
+                    caller.hasRole(Roles.PLATFORM_ADMIN),
+                    adminSecondFactor && invitation.roles().stream().anyMatch(StaffRole::asksSecondFactor));
             events.publish(EventTypes.STAFF_INVITED, authorityId.toString(), authorityId, List.of(),
                     new StaffInvited(authorityId, invited.person().userId(), invitation.email(), invitation.roleNames(),
                             caller.username(), Instant.now()));
@@ -82,7 +92,7 @@ public class Staff {
             if (person.roles().contains(role.roleName())) {
                 return person;
             }
-            directory.grant(userId, role.roleName());
+            directory.grant(userId, role.roleName(), adminSecondFactor && role.asksSecondFactor());
             events.publish(EventTypes.ROLE_GRANTED, authorityId.toString(), authorityId, regionIds(regionId),
                     new RoleGranted(authorityId, userId, role.roleName(), regionId, caller.username(), Instant.now()));
             return person(caller, authorityId, userId);

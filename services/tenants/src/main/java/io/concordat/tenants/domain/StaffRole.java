@@ -79,6 +79,14 @@ public enum StaffRole {
         return this;
     }
 
+    /**
+     * Whether holding it asks for a second factor at sign-in where the deployment requires one for
+     * admins: the council's and the region's admins manage other people's access.
+     */
+    public boolean asksSecondFactor() {
+        return this == AUTHORITY_ADMIN || this == REGION_ADMIN;
+    }
+
     /** Whether a region admin gives it for a region (and so the region must be named when one does). */
     public boolean regional() {
         return grantedBy.contains(Granter.REGION_ADMIN);

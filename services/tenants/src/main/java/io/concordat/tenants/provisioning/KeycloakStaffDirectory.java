@@ -39,6 +39,9 @@ public class KeycloakStaffDirectory implements StaffDirectory {
     private static final Set<String> PLATFORM_ROLES = Set.of(Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN,
             Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN, Roles.PLATFORM_ADMIN, Roles.PARTNER_SYSTEM);
 
+    private static final String CONFIGURE_TOTP = "CONFIGURE_TOTP";
+    private static final String OTP = "otp";
+
     private final Keycloak keycloak;
     private final String realmName;
     private final boolean revealInitialPassword;
@@ -57,7 +60,7 @@ public class KeycloakStaffDirectory implements StaffDirectory {
 
     @Override
     public Invited invite(String organizationId, UUID authorityId, String email, String firstName, String lastName,
-                          List<String> roles, boolean mayJoinSecond) {
+                          List<String> roles, boolean mayJoinSecond, boolean secondFactor) {
         return call("invite " + email, () -> {
             RealmResource realm = realm();
             Optional<UserRepresentation> existing = realm.users().searchByEmail(email, true).stream().findFirst()
@@ -91,6 +94,9 @@ public class KeycloakStaffDirectory implements StaffDirectory {
             }
             try {
                 addRoles(realm, userId, roles);
+                if (secondFactor) {
+                    askForSecondFactor(realm, userId);
+                }
                 try (Response response = realm.organizations().get(organizationId).members().addMember(userId)) {
                     if (response.getStatus() >= 300) {
                         throw new WebApplicationException(response.getStatus());
@@ -139,9 +145,12 @@ public class KeycloakStaffDirectory implements StaffDirectory {
     }
 
     @Override
-    public void grant(String userId, String role) {
+    public void grant(String userId, String role, boolean secondFactor) {
         call("grant " + role, () -> {
             addRoles(realm(), userId, List.of(role));
+            if (secondFactor) {
+                askForSecondFactor(realm(), userId);
+            }
             return null;
         });
     }
@@ -184,6 +193,20 @@ public class KeycloakStaffDirectory implements StaffDirectory {
 
     private RealmResource realm() {
         return keycloak.realm(realmName);
+    }
+
+    /** Keycloak's required action: the person sets up an OTP authenticator, then every sign-in asks for a code. */
+    private static void askForSecondFactor(RealmResource realm, String userId) {
+        UserResource user = realm.users().get(userId);
+        boolean hasOtp = user.credentials().stream().anyMatch(c -> OTP.equals(c.getType()));
+        UserRepresentation representation = user.toRepresentation();
+        List<String> actions = representation.getRequiredActions() == null ? new java.util.ArrayList<>()
+                : new java.util.ArrayList<>(representation.getRequiredActions());
+        if (!hasOtp && !actions.contains(CONFIGURE_TOTP)) {
+            actions.add(CONFIGURE_TOTP);
+            representation.setRequiredActions(actions);
+            user.update(representation);
+        }
     }
 
     private static void addRoles(RealmResource realm, String userId, List<String> roles) {

@@ -5,9 +5,10 @@ public class ProvisioningException extends RuntimeException {
 
     /**
      * Why: the provider did not answer, refused, the first admin already signs in elsewhere, or a
-     * person invited is already one of the council's people or signs in for another council.
+     * person invited is already one of the council's people or signs in for another council, or an
+     * identity provider's metadata that could not be fetched or read.
      */
-    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN, ALREADY_INVITED }
+    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN, ALREADY_INVITED, METADATA_UNUSABLE }
 
     private final Failure failure;
 

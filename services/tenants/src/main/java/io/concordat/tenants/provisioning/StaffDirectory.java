@@ -14,13 +14,14 @@ public interface StaffDirectory {
     /**
      * Makes the person a member of the organization with the roles, creating their account when
      * they have none (they set their password when they follow the invitation; where the
-     * deployment reveals passwords, a first password is returned instead).
+     * deployment reveals passwords, a first password is returned instead). With {@code secondFactor}
+     * they set up a one-time-password authenticator at their next sign-in, and are asked for it at each.
      *
      * @throws ProvisioningException {@code ALREADY_INVITED} when the person is already a member of
      *                               this organization, or of another one and {@code mayJoinSecond} is false
      */
     Invited invite(String organizationId, UUID authorityId, String email, String firstName, String lastName,
-                   List<String> roles, boolean mayJoinSecond);
+                   List<String> roles, boolean mayJoinSecond, boolean secondFactor);
 
     /** The organization's members with their roles, by email. */
     List<Person> people(String organizationId);
@@ -31,7 +32,8 @@ public interface StaffDirectory {
     /** How many organizations the person is a member of. */
     int organizationsOf(String userId);
 
-    void grant(String userId, String role);
+    /** Gives the role; with {@code secondFactor}, as {@link #invite}. */
+    void grant(String userId, String role, boolean secondFactor);
 
     void revoke(String userId, String role);
 
