@@ -56,6 +56,9 @@ public class KeycloakIdentityProviders implements IdentityProviders {
             // the council has none yet
         } catch (ProcessingException e) {
             throw new ProvisioningException("the identity provider did not answer", e, true);
+        } catch (WebApplicationException e) {
+            throw new ProvisioningException("the identity provider refused to look up " + alias + ": HTTP "
+                    + e.getResponse().getStatus(), e, false);
         }
         Map<String, String> config = new HashMap<>(metadata(realm, providerId, link));
         if (link.clientId() != null) {
@@ -79,6 +82,9 @@ public class KeycloakIdentityProviders implements IdentityProviders {
             created(realm.identityProviders().create(provider), "identity provider");
         } catch (ProcessingException e) {
             throw new ProvisioningException("the identity provider did not answer", e, true);
+        } catch (WebApplicationException e) {
+            throw new ProvisioningException("the identity provider refused to create " + alias + ": HTTP "
+                    + e.getResponse().getStatus(), e, false);
         }
         try {
             IdentityProviderMapperRepresentation role = new IdentityProviderMapperRepresentation();
