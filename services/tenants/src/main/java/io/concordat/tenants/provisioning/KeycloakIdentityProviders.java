@@ -90,7 +90,8 @@ public class KeycloakIdentityProviders implements IdentityProviders {
             IdentityProviderMapperRepresentation role = new IdentityProviderMapperRepresentation();
             role.setName("council default role");
             role.setIdentityProviderAlias(alias);
-            role.setIdentityProviderMapper("hardcoded-role-idp-mapper");
+            // Keycloak's hard-coded role mapper; its id says oidc but it serves every kind of provider.
+            role.setIdentityProviderMapper("oidc-hardcoded-role-idp-mapper");
             role.setConfig(Map.of("role", link.defaultRole().roleName(), "syncMode", "INHERIT"));
             created(realm.identityProviders().get(alias).addMapper(role), "default role mapper");
             try (Response linked = realm.organizations().get(organizationId).identityProviders().addIdentityProvider(alias)) {
