@@ -52,7 +52,8 @@ public final class KeycloakServer implements RunningKeycloak {
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"),
                 home, dir.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(port, realm, process);
-        Waiting.until("Keycloak on port " + port, Duration.ofSeconds(240), process::isAlive, server::realmAnswers, progress);
+        // A machine shared by several builds has taken more than four minutes for a first start.
+        Waiting.until("Keycloak on port " + port, Duration.ofSeconds(480), process::isAlive, server::realmAnswers, progress);
         return server;
     }
 

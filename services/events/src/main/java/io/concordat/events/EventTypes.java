@@ -42,6 +42,10 @@ import io.concordat.events.tenants.v1.MembershipRequested;
 import io.concordat.events.tenants.v1.RegionBoardDescribed;
 import io.concordat.events.tenants.v1.RegionClosed;
 import io.concordat.events.tenants.v1.RegionCreated;
+import io.concordat.events.tenants.v1.RoleGranted;
+import io.concordat.events.tenants.v1.RoleRevoked;
+import io.concordat.events.tenants.v1.StaffInvited;
+import io.concordat.events.tenants.v1.StaffRemoved;
 
 import java.util.List;
 import java.util.Optional;
@@ -84,6 +88,18 @@ public final class EventTypes {
 
     public static final EventType<MembershipEnded> MEMBERSHIP_ENDED =
             new EventType<>("io.concordat.membership.ended.v1", MembershipEnded.class, Topics.TENANTS);
+
+    public static final EventType<StaffInvited> STAFF_INVITED =
+            new EventType<>("io.concordat.staff.invited.v1", StaffInvited.class, Topics.TENANTS);
+
+    public static final EventType<RoleGranted> ROLE_GRANTED =
+            new EventType<>("io.concordat.staff.role-granted.v1", RoleGranted.class, Topics.TENANTS);
+
+    public static final EventType<RoleRevoked> ROLE_REVOKED =
+            new EventType<>("io.concordat.staff.role-revoked.v1", RoleRevoked.class, Topics.TENANTS);
+
+    public static final EventType<StaffRemoved> STAFF_REMOVED =
+            new EventType<>("io.concordat.staff.removed.v1", StaffRemoved.class, Topics.TENANTS);
 
     public static final EventType<OpportunityProposed> OPPORTUNITY_PROPOSED =
             new EventType<>("io.concordat.opportunity.proposed.v1", OpportunityProposed.class, Topics.OPPORTUNITIES);
@@ -177,7 +193,8 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(AUTHORITY_REGISTERED, AUTHORITY_APPROVED,
             AUTHORITY_SUSPENDED, AUTHORITY_UPDATED, REGION_CREATED, REGION_BOARD_DESCRIBED, MEMBERSHIP_REQUESTED,
-            MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, AUTHORITY_REJECTED, REGION_CLOSED, OPPORTUNITY_PROPOSED,
+            MEMBERSHIP_APPROVED, MEMBERSHIP_DECLINED, MEMBERSHIP_ENDED, AUTHORITY_REJECTED, REGION_CLOSED,
+            STAFF_INVITED, ROLE_GRANTED, ROLE_REVOKED, STAFF_REMOVED, OPPORTUNITY_PROPOSED,
             OPPORTUNITY_STAGE_CHANGED, PARTICIPANT_JOINED, PARTICIPANT_ACCEPTED, BUSINESS_CASE_SUBMITTED, BOARD_RECOMMENDATION_RECORDED, COUNCIL_DECISION_RECORDED, OPPORTUNITY_APPROVED, VACANCY_POSTED,
             VACANCY_CLOSED,
             ARRANGEMENT_AGREED, HOST_TRANSFERRED, RECIPIENT_JOINED, RECIPIENT_LEFT, RECHARGE_ISSUED, SAVINGS_RECORDED, ARRANGEMENT_TERMINATED,

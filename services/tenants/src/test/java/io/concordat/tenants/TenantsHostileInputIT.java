@@ -63,7 +63,11 @@ class TenantsHostileInputIT implements TestPropertyProvider {
                 Roles.BOARD_MEMBER, Roles.REGIONAL_VIEWER, Roles.REGION_ADMIN);
         HostileInputSweep sweep = new HostileInputSweep(router, server.getPort(), "tenants")
                 .pathValue("/api/v1/tenants/authorities", "id", pending).pathValue("/api/v1/tenants/regions", "id", region)
-                .pathValue("authorityId", other)
+                .pathValue("authorityId", other).pathValue("userId", UUID.randomUUID().toString()).pathValue("role", "board-member")
+                .example(HttpMethod.PUT, "/api/v1/tenants/authorities/{id}/identity-provider", """
+                        {"protocol":"SAML","metadataUrl":"https://idp.sweep.gov.uk/metadata","emailDomain":"sweep.gov.uk"}""")
+                .example(HttpMethod.POST, "/api/v1/tenants/authorities/{id}/staff", """
+                        {"email":"officer@sweep.gov.uk","firstName":"Olu","lastName":"Officer","roles":["authority-officer"]}""")
                 .example(HttpMethod.POST, "/api/v1/tenants/authorities", """
                         {"name":"Hostile Sweep Council","kind":"DISTRICT","gssCode":"E07000999","emailDomains":["sweep.gov.uk"],
                          "firstAdmin":{"email":"admin@sweep.gov.uk","firstName":"Ada","lastName":"Admin"}}""")

@@ -35,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every endpoint of the tenants service, tried with the tokens an attacker or a former member
  * would hold: another authority's admin, a region admin whose authority left the region, a
  * forged token and a token whose authority claim was edited. None may read what is private or
- * change anything.
+ * change anything, a council's people and their roles included.
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -48,6 +48,9 @@ class TenantsIsolationIT implements TestPropertyProvider {
     @Inject
     DataSource dataSource;
 
+    @Inject
+    RecordingStaffDirectory staffDirectory;
+
     private final TestTokens tokens = TestTokens.get();
     private final String platform = tokens.withoutAuthority(Roles.PLATFORM_ADMIN);
     private String member;
@@ -56,6 +59,7 @@ class TenantsIsolationIT implements TestPropertyProvider {
     private String pending;
     private String region;
     private String request;
+    private String person;
 
     @Override
     public Map<String, String> getProperties() {
@@ -75,6 +79,13 @@ class TenantsIsolationIT implements TestPropertyProvider {
         request = (String) api().send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests",
                 admin(asking), null).get("id");
         api().send(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/members/" + leaver + "/leave", admin(leaver), null);
+        person = (String) ((Map<?, ?>) api().send(HttpMethod.POST, staff(member), admin(member), "{\"email\":\"officer@"
+                + member.substring(0, 8) + ".example.gov.uk\",\"firstName\":\"O\",\"lastName\":\"Officer\"}").get("person"))
+                .get("userId");
+    }
+
+    private static String staff(String authority) {
+        return "/api/v1/tenants/authorities/" + authority + "/staff";
     }
 
     @Test
@@ -98,7 +109,19 @@ class TenantsIsolationIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/membership-requests/" + request + "/approve",
                         "{\"joinedOn\":\"2010-04-01\"}"),
                 new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/authorities/" + pending + "/reject", "{\"reason\":\"x\"}"),
-                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/close", "{\"reason\":\"x\"}"));
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/regions/" + region + "/close", "{\"reason\":\"x\"}"),
+                new ApiCalls.Call(HttpMethod.GET, staff(member), null),
+                new ApiCalls.Call(HttpMethod.POST, staff(member), "{\"email\":\"rogue@example.gov.uk\",\"firstName\":\"R\","
+                        + "\"lastName\":\"R\",\"roles\":[\"authority-admin\"]}"),
+                new ApiCalls.Call(HttpMethod.PUT, staff(member) + "/" + person + "/roles/authority-admin", null),
+                new ApiCalls.Call(HttpMethod.DELETE, staff(member) + "/" + person + "/roles/authority-officer", null),
+                new ApiCalls.Call(HttpMethod.PUT, staff(member) + "/" + person + "/roles/region-admin?regionId=" + region, null),
+                new ApiCalls.Call(HttpMethod.PUT, staff(member) + "/" + person + "/roles/regional-viewer?regionId=" + region, null),
+                new ApiCalls.Call(HttpMethod.PUT, staff(outsider) + "/" + person + "/roles/authority-admin", null),
+                new ApiCalls.Call(HttpMethod.DELETE, staff(outsider) + "/" + person, null),
+                new ApiCalls.Call(HttpMethod.DELETE, staff(member) + "/" + person, null),
+                new ApiCalls.Call(HttpMethod.PUT, "/api/v1/tenants/authorities/" + member + "/identity-provider", "{\"protocol\":"
+                        + "\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"x.gov.uk\"}"));
         Map<String, String> wrongTokens = Map.of(
                 "another authority's admin and region admin", tokens.forAuthority(UUID.fromString(outsider),
                         Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),
@@ -109,8 +132,10 @@ class TenantsIsolationIT implements TestPropertyProvider {
                 "a token whose authority claim was edited", tokens.tampered(UUID.fromString(outsider),
                         UUID.fromString(member), Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN));
         String before = state();
+        String accounts = staffDirectory.snapshot();
         assertEquals(List.of(), api().leaks(wrongTokens, calls));
         assertEquals(before, state(), "no wrong token changed anything");
+        assertEquals(accounts, staffDirectory.snapshot(), "nor anyone's sign-in, membership or roles");
     }
 
     @Test
@@ -132,6 +157,18 @@ class TenantsIsolationIT implements TestPropertyProvider {
                     + "/membership-requests", token, null));
             assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, "/api/v1/tenants/authorities", token, null));
         }
+    }
+
+    @Test
+    void aTokenMintedForAnotherClientIsRefusedWith401() {
+        String otherAudience = tokens.forAnotherAudience(UUID.fromString(member), Roles.AUTHORITY_ADMIN, Roles.PLATFORM_ADMIN);
+        assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, "/api/v1/tenants/authorities", otherAudience, null));
+        assertEquals(HttpStatus.UNAUTHORIZED, api().status(HttpMethod.GET, staff(member), otherAudience, null));
+        assertEquals(HttpStatus.OK, api().status(HttpMethod.GET, staff(member),
+                tokens.forOrganization(UUID.fromString(member), Roles.AUTHORITY_ADMIN), null),
+                "the same council's admin, signed in for its organization");
+        assertEquals(HttpStatus.FORBIDDEN, api().status(HttpMethod.GET, staff(member),
+                tokens.forOrganization(UUID.fromString(outsider), Roles.AUTHORITY_ADMIN), null));
     }
 
     @Test

@@ -24,11 +24,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs tokens the way the realm does (RS256, {@code authority_id} and {@code roles} claims) and
+ * Signs tokens the way the realm does (RS256, the API's audience, {@code authority_id} and {@code roles}
+ * claims, or the {@code organization} claim) and
  * publishes the key at a JWKS address on 127.0.0.1, so services under test check signatures,
  * issuer and expiry for real. A second, unpublished key signs forgeries.
  */
 public final class TestTokens {
+
+    /** The audience every token for the API carries (the services' default {@code concordat.oidc.audience}). */
+    public static final String API_AUDIENCE = "concordat-api";
 
     private static TestTokens instance;
 
@@ -91,6 +95,20 @@ public final class TestTokens {
         return sign(key, claims(issuer, Instant.now().plus(Duration.ofMinutes(5)), null, roles));
     }
 
+    /** A valid token of a person signed in for the authority's organization (Keycloak's {@code organization} claim). */
+    public String forOrganization(UUID authorityId, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(issuer, Instant.now().plus(Duration.ofMinutes(5)), null, roles))
+                .claim("organization", List.of(authorityId.toString())).build();
+        return sign(key, claims);
+    }
+
+    /** A valid token in every other way, minted for another client: it lacks the API's audience. */
+    public String forAnotherAudience(UUID authorityId, String... roles) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(issuer, Instant.now().plus(Duration.ofMinutes(5)), authorityId,
+                roles)).audience("concordat-tenants").build();
+        return sign(key, claims);
+    }
+
     public String expired(UUID authorityId, String... roles) {
         return sign(key, claims(issuer, Instant.now().minus(Duration.ofMinutes(10)), authorityId, roles));
     }
@@ -118,6 +136,7 @@ public final class TestTokens {
         String subject = UUID.randomUUID().toString();
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .issuer(issuer)
+                .audience(List.of(API_AUDIENCE, "account"))
                 .subject(subject)
                 .issueTime(Date.from(expiry.minus(Duration.ofMinutes(15))))
                 .expirationTime(Date.from(expiry))

@@ -3,6 +3,9 @@ package io.concordat.kit.tenancy;
 import io.micronaut.security.authentication.Authentication;
 
 import java.security.Principal;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -18,7 +21,18 @@ import java.util.UUID;
  */
 public record Caller(String subject, String username, Optional<UUID> authorityId, Set<String> roles) implements Principal {
 
-    /** The token claim carrying the caller's authority id. */
+    /**
+     * The claim Keycloak's {@code organization} scope adds: the organization the person signed in
+     * for (its alias is the authority's id). A single alias, a list of aliases, or an object keyed by
+     * alias, as the realm's mapper is set.
+     */
+    public static final String ORGANIZATION_CLAIM = "organization";
+
+    /**
+     * The older claim carrying the authority id from a user or service-account attribute; read
+     * only when a token has no organization claim (partner systems' service accounts, which are
+     * members of no organization).
+     */
     public static final String AUTHORITY_CLAIM = "authority_id";
 
     @Override
@@ -29,19 +43,42 @@ public record Caller(String subject, String username, Optional<UUID> authorityId
     public static Caller of(Authentication authentication) {
         Object sub = authentication.getAttributes().getOrDefault("sub", authentication.getName());
         Object username = authentication.getAttributes().getOrDefault("preferred_username", authentication.getName());
-        return new Caller(String.valueOf(sub), String.valueOf(username),
-                parseAuthority(authentication.getAttributes().get(AUTHORITY_CLAIM)),
+        return new Caller(String.valueOf(sub), String.valueOf(username), authorityOf(authentication.getAttributes()),
                 Set.copyOf(authentication.getRoles()));
     }
 
-    private static Optional<UUID> parseAuthority(Object claim) {
-        if (claim == null) {
-            return Optional.empty();
+    /**
+     * The authority a token's claims say the caller acts for. When the token carries the
+     * organization claim, it decides: one organization is the authority; several (a person in two
+     * councils who did not choose one at sign-in) or none is no authority at all.
+     *
+     * @throws TenancyException when the claim does not name an authority id
+     */
+    public static Optional<UUID> authorityOf(Map<String, Object> claims) {
+        Object organization = claims.get(ORGANIZATION_CLAIM);
+        if (organization != null) {
+            List<String> aliases = aliases(organization);
+            return aliases.size() == 1 ? Optional.of(parse(aliases.get(0), ORGANIZATION_CLAIM)) : Optional.empty();
         }
+        Object authority = claims.get(AUTHORITY_CLAIM);
+        return authority == null ? Optional.empty() : Optional.of(parse(authority.toString(), AUTHORITY_CLAIM));
+    }
+
+    private static List<String> aliases(Object claim) {
+        if (claim instanceof Map<?, ?> byAlias) {
+            return byAlias.keySet().stream().map(String::valueOf).toList();
+        }
+        if (claim instanceof Collection<?> aliases) {
+            return aliases.stream().map(String::valueOf).toList();
+        }
+        return List.of(claim.toString());
+    }
+
+    private static UUID parse(String value, String claim) {
         try {
-            return Optional.of(UUID.fromString(claim.toString()));
+            return UUID.fromString(value);
         } catch (IllegalArgumentException malformed) {
-            throw new TenancyException("the token's " + AUTHORITY_CLAIM + " claim is not an authority id");
+            throw new TenancyException("the token's " + claim + " claim is not an authority id");
         }
     }
 
@@ -55,6 +92,7 @@ public record Caller(String subject, String username, Optional<UUID> authorityId
      * @throws TenancyException when the token names none
      */
     public UUID requireAuthority() {
-        return authorityId.orElseThrow(() -> new TenancyException("the token names no authority to act for"));
+        return authorityId.orElseThrow(() -> new TenancyException("the token names no authority to act for: sign in "
+                + "for one council (a person in several chooses one)"));
     }
 }

@@ -43,7 +43,7 @@ public class SuspendedAuthorityFilter implements Ordered {
     @Nullable
     public HttpResponse<?> refuseSuspendedAuthorities(HttpRequest<?> request) {
         Optional<UUID> authority = request.getUserPrincipal(Authentication.class)
-                .flatMap(authentication -> authorityOf(authentication.getAttributes().get(Caller.AUTHORITY_CLAIM)));
+                .flatMap(authentication -> authorityOf(authentication.getAttributes()));
         if (authority.isEmpty()) {
             return null;
         }
@@ -57,13 +57,10 @@ public class SuspendedAuthorityFilter implements Ordered {
     }
 
     /** A malformed claim is left to the request's own handling, which answers it. */
-    private static Optional<UUID> authorityOf(Object claim) {
-        if (claim == null) {
-            return Optional.empty();
-        }
+    private static Optional<UUID> authorityOf(java.util.Map<String, Object> claims) {
         try {
-            return Optional.of(UUID.fromString(claim.toString()));
-        } catch (IllegalArgumentException malformed) {
+            return Caller.authorityOf(claims);
+        } catch (TenancyException malformed) {
             return Optional.empty();
         }
     }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Answers every refused tenants rule with problem+json: its rule as the type, 400 for what the
- * caller got wrong, 409 for what the current state does not allow (with {@code allowed} where the
+ * caller got wrong, 409 for what the current state does not allow, 403 for
+ * what the caller may not do (with {@code allowed} where the
  * rule names the states or steps allowed instead).
  */
 @Singleton
@@ -28,6 +29,8 @@ public class TenantRuleHandler implements ExceptionHandler<TenantRuleException, 
             case CONFLICT -> new ProblemDetail(ProblemException.type(e.rule()), "Conflicts with the current state",
                     HttpStatus.CONFLICT.getCode(), e.getMessage(), e.allowed().isEmpty() ? Map.of()
                     : Map.of("allowed", e.allowed()));
+            case NOT_ALLOWED -> new ProblemDetail(ProblemException.type(e.rule()), "Not allowed",
+                    HttpStatus.FORBIDDEN.getCode(), e.getMessage(), Map.of());
         };
         return ProblemResponses.response(problem);
     }

@@ -15,7 +15,9 @@ public class TenantRuleException extends RuntimeException {
         /** The input itself is not valid (400). */
         INVALID,
         /** The current state does not allow the step (409), with the states or steps that are allowed. */
-        CONFLICT
+        CONFLICT,
+        /** The caller may not take the step, whatever the state (403). */
+        NOT_ALLOWED
     }
 
     private final String rule;

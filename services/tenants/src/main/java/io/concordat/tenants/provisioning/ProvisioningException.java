@@ -3,8 +3,12 @@ package io.concordat.tenants.provisioning;
 /** The identity provider could not carry out a provisioning step. */
 public class ProvisioningException extends RuntimeException {
 
-    /** Why: the provider did not answer, refused, or the first admin already signs in elsewhere. */
-    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN }
+    /**
+     * Why: the provider did not answer, refused, the first admin already signs in elsewhere, or a
+     * person invited is already one of the council's people or signs in for another council, or an
+     * identity provider's metadata that could not be fetched or read.
+     */
+    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN, ALREADY_INVITED, METADATA_UNUSABLE }
 
     private final Failure failure;
 

@@ -27,6 +27,14 @@ public class ProvisioningProblemHandler implements ExceptionHandler<Provisioning
             return ProblemResponses.response(HttpStatus.CONFLICT, "first-admin-signs-in-elsewhere",
                     "Conflicts with the current state", exception.getMessage() + "; nothing was changed.");
         }
+        if (exception.failure() == ProvisioningException.Failure.ALREADY_INVITED) {
+            return ProblemResponses.response(HttpStatus.CONFLICT, "already-invited",
+                    "Conflicts with the current state", exception.getMessage() + "; nothing was changed.");
+        }
+        if (exception.failure() == ProvisioningException.Failure.METADATA_UNUSABLE) {
+            return ProblemResponses.response(HttpStatus.UNPROCESSABLE_ENTITY, "metadata-unusable",
+                    "The request cannot be carried out", exception.getMessage() + "; nothing was changed.");
+        }
         if (exception.unreachable()) {
             return ProblemResponses.response(HttpStatus.SERVICE_UNAVAILABLE, "identity-provider-unavailable",
                     "Temporarily unavailable", "The sign-in service is not answering; nothing was changed. Try again.")
