@@ -27,21 +27,25 @@ import java.util.function.Supplier;
  * Registers partner systems through the Keycloak admin client, as the realm's
  * {@code concordat-partner-events} service account (realm-management roles to manage clients
  * and to give their service accounts a realm role). Each partner's tokens carry its authority
- * (or region) as a fixed claim, and realm roles as {@code roles}, like the realm's other clients.
+ * (or region) as a fixed claim, realm roles as {@code roles} and the API's audience, like the
+ * realm's other clients.
  */
 @Singleton
 public class KeycloakPartnerClients implements PartnerClients {
 
     private final Keycloak keycloak;
     private final String realmName;
+    private final String apiAudience;
 
     public KeycloakPartnerClients(@Value("${concordat.keycloak.url}") String url,
                                   @Value("${concordat.keycloak.realm:concordat}") String realm,
                                   @Value("${concordat.keycloak.client-id}") String clientId,
-                                  @Value("${concordat.keycloak.client-secret}") String clientSecret) {
+                                  @Value("${concordat.keycloak.client-secret}") String clientSecret,
+                                  @Value("${concordat.oidc.audience:concordat-api}") String apiAudience) {
         this.keycloak = KeycloakBuilder.builder().serverUrl(url).realm(realm)
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
         this.realmName = realm;
+        this.apiAudience = apiAudience;
     }
 
     @Override
@@ -60,7 +64,7 @@ public class KeycloakPartnerClients implements PartnerClients {
             client.setProtocolMappers(List.of(
                     authorityId != null ? claim("authority id", Caller.AUTHORITY_CLAIM, authorityId)
                             : claim("region id", PartnerIdentity.REGION_CLAIM, regionId),
-                    realmRoles()));
+                    realmRoles(), audience(apiAudience)));
             String uuid;
             try (Response created = realm.clients().create(client)) {
                 if (created.getStatus() != 201) {
@@ -106,6 +110,17 @@ public class KeycloakPartnerClients implements PartnerClients {
         mapper.setProtocolMapper("oidc-hardcoded-claim-mapper");
         mapper.setConfig(Map.of("claim.name", claim, "claim.value", value.toString(), "jsonType.label", "String",
                 "access.token.claim", "true", "id.token.claim", "false", "introspection.token.claim", "true"));
+        return mapper;
+    }
+
+    /** The API's audience, without which every service refuses the partner's tokens. */
+    private static ProtocolMapperRepresentation audience(String audience) {
+        ProtocolMapperRepresentation mapper = new ProtocolMapperRepresentation();
+        mapper.setName("concordat-api audience");
+        mapper.setProtocol("openid-connect");
+        mapper.setProtocolMapper("oidc-audience-mapper");
+        mapper.setConfig(Map.of("included.custom.audience", audience, "access.token.claim", "true",
+                "id.token.claim", "false", "introspection.token.claim", "true"));
         return mapper;
     }
 
