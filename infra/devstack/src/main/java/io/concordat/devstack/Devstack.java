@@ -172,6 +172,14 @@ public final class Devstack implements AutoCloseable {
      * Keycloak as its service account, and in this development stack reveals first passwords.
      */
     private Map<String, String> settingsOf(Service service) {
+        if (service.name().equals("portal")) {
+            // the portal signs people in as the realm's concordat-portal client and calls the API
+            // through the gateway with their tokens; plain HTTP here, so its cookie is not Secure
+            return Map.of("concordat.keycloak.client-id", "concordat-portal",
+                    "concordat.keycloak.client-secret", "portal-dev-secret",
+                    "concordat.api-url", gatewayUrl(),
+                    "concordat.portal.secure-cookies", "false");
+        }
         if (!service.name().equals("tenants")) {
             return Map.of();
         }
