@@ -130,7 +130,8 @@ public final class Devstack implements AutoCloseable {
         services.add(launch(Service.GATEWAY, ports.gateway(), null, routes, logs));
         for (ChildProcess process : services) {
             int p = servicePorts.get(process.name());
-            Waiting.until(process.name(), Duration.ofSeconds(180), process::isAlive, () -> healthy(p),
+            // a 2-core machine shared with other builds has taken over three minutes to start one
+            Waiting.until(process.name(), Duration.ofSeconds(360), process::isAlive, () -> healthy(p),
                     progress.waiting("waiting for " + process.name(), 15));
         }
         progress.done("all healthy", t);

@@ -52,7 +52,8 @@ public final class KeycloakServer implements AutoCloseable {
                         "JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m"),
                 home, dir.resolve("keycloak.log"));
         KeycloakServer server = new KeycloakServer(port, realm, process);
-        Waiting.until("Keycloak on port " + port, Duration.ofSeconds(240), process::isAlive, server::realmAnswers, progress);
+        // a 2-core machine shared with other builds has taken over four minutes to start it
+        Waiting.until("Keycloak on port " + port, Duration.ofSeconds(480), process::isAlive, server::realmAnswers, progress);
         return server;
     }
 
