@@ -8,6 +8,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.handlers.RedirectingLoginHandler;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URI;
 import java.time.Instant;
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @Singleton
 public class SessionLoginHandler implements RedirectingLoginHandler<HttpRequest<?>, MutableHttpResponse<?>> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLoginHandler.class);
 
     private final PortalSessions sessions;
 
@@ -48,6 +52,7 @@ public class SessionLoginHandler implements RedirectingLoginHandler<HttpRequest<
 
     @Override
     public MutableHttpResponse<?> loginFailed(AuthenticationResponse failure, HttpRequest<?> request) {
+        LOG.warn("sign-in failed: {}", failure.getMessage().orElse("no reason given"));
         return HttpResponse.seeOther(URI.create("/signed-out?failed=true"));
     }
 }
