@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -116,6 +117,7 @@ final class DemoData {
     }
 
     void load(String partnerWebhookUrl) {
+        allowPortalSignInAt(gateway);
         String admin = token("platform.admin");
         Map<String, String> ids = ensureAuthorities(admin);
         Map<String, String> regions = ensureRegions(admin, ids);
@@ -199,6 +201,24 @@ final class DemoData {
             out.println("      created region " + region.name());
         }
         return ids;
+    }
+
+    /**
+     * The realm lets the portal's client return only to this stack's own portal (the callback after
+     * sign-in, the page after sign-out), wherever its gateway listens.
+     */
+    private void allowPortalSignInAt(String gatewayUrl) {
+        try (Keycloak admin = KeycloakBuilder.builder().serverUrl(keycloak).realm("master").clientId("admin-cli")
+                .username(Devstack.KEYCLOAK_ADMIN).password(Devstack.KEYCLOAK_ADMIN_PASSWORD).build()) {
+            RealmResource realm = admin.realm(Devstack.REALM);
+            ClientRepresentation portal = realm.clients().findByClientId("concordat-portal").stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("the realm has no concordat-portal client"));
+            portal.setRedirectUris(List.of(gatewayUrl + "/oauth/callback/concordat"));
+            Map<String, String> attributes = new HashMap<>(portal.getAttributes() == null ? Map.of() : portal.getAttributes());
+            attributes.put("post.logout.redirect.uris", gatewayUrl + "/signed-out");
+            portal.setAttributes(attributes);
+            realm.clients().get(portal.getId()).update(portal);
+        }
     }
 
     /**

@@ -210,6 +210,14 @@ public final class Devstack implements AutoCloseable {
                     "concordat.partners.webhooks.allow-http", "true",
                     "concordat.partners.webhooks.allow-loopback", "true");
         }
+        if (service.name().equals("portal")) {
+            // the portal signs people in as the realm's concordat-portal client and calls the API
+            // through the gateway with their tokens; plain HTTP here, so its cookie is not Secure
+            return Map.of("concordat.keycloak.client-id", "concordat-portal",
+                    "concordat.keycloak.client-secret", "portal-dev-secret",
+                    "concordat.api-url", gatewayUrl(),
+                    "concordat.portal.secure-cookies", "false");
+        }
         if (!service.name().equals("tenants")) {
             return Map.of();
         }
