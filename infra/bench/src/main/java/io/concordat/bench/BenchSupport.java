@@ -32,6 +32,13 @@ final class BenchSupport {
         return a;
     }
 
+    private static volatile long signedInAt;
+
+    /** Whether the last token is near its end (the realm's tokens last five minutes). */
+    static boolean expired() {
+        return System.nanoTime() - signedInAt > Duration.ofMinutes(4).toNanos();
+    }
+
     /** A demo user's access token, through the command-line client. */
     static String signIn(String keycloak, String user) throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -43,6 +50,7 @@ final class BenchSupport {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("sign-in failed: " + response.body());
         }
+        signedInAt = System.nanoTime();
         return new ObjectMapper().readTree(response.body()).get("access_token").asText();
     }
 

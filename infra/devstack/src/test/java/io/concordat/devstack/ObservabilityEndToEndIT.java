@@ -52,12 +52,16 @@ class ObservabilityEndToEndIT {
     /** A JSON Web Token: three base64url parts, the first a JSON header. */
     private static final Pattern TOKEN = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.");
     /**
-     * Metrics every service with a database reports: request timings by route and status, and the
-     * connection pool. Kafka consumer lag per partition, the outbox backlog and its oldest row's
-     * age and dead-letter counts are expected here too once the kit's consumer reports them.
+     * Metrics every service with a database reports: request timings by route and status, the
+     * connection pool, the outbox's backlog and its oldest row's age, the Kafka consumer's lag per
+     * partition, its dead letters by kind and how fresh what it applies is.
      */
     private static final List<String> SERVICE_METRICS = List.of("http_server_requests_seconds_count",
-            "hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_max");
+            "hikaricp_connections_active", "hikaricp_connections_pending", "hikaricp_connections_max",
+            "concordat_outbox_backlog", "concordat_outbox_oldest_age_seconds");
+    /** And every service that consumes events (all but tenants, which reads its own directory). */
+    private static final List<String> CONSUMER_METRICS = List.of("concordat_consumer_lag{",
+            "concordat_consumer_dead_lettered_total{", "concordat_consumer_freshness_seconds");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -104,6 +108,9 @@ class ObservabilityEndToEndIT {
         for (String service : WITH_A_DATABASE) {
             String metrics = scrape(service);
             for (String metric : SERVICE_METRICS) {
+                assertTrue(metrics.contains(metric), service + " reports " + metric);
+            }
+            for (String metric : service.equals("tenants") ? List.<String>of() : CONSUMER_METRICS) {
                 assertTrue(metrics.contains(metric), service + " reports " + metric);
             }
             assertTrue(Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"\\d{3}\"[^}]*uri=\"/[^\"]*\"")

@@ -33,6 +33,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats {@code dir} on first use and starts the broker; returns once clients can use it. */
+    /** Partitions of each topic created on first use; {@code -Dconcordat.kafka.partitions} changes it. */
+    public static final int PARTITIONS = Integer.getInteger("concordat.kafka.partitions", 12);
+
     public static KafkaBroker start(Path dir, int port, int controllerPort, Waiting.Progress progress) {
         KafkaBroker broker = new KafkaBroker(dir, port, controllerPort);
         broker.start(progress);
@@ -114,7 +117,10 @@ public final class KafkaBroker implements AutoCloseable {
         p.setProperty("inter.broker.listener.name", "PLAINTEXT");
         p.setProperty("listener.security.protocol.map", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
         p.setProperty("log.dirs", dir.resolve("data").toString());
-        p.setProperty("num.partitions", "3");
+        // Topics are created on first use with this many partitions: records are keyed by aggregate id,
+        // so each aggregate keeps its order while every consumer worker of every replica gets a share.
+        // A topic that already exists keeps its count (adding partitions would move aggregates).
+        p.setProperty("num.partitions", Integer.toString(PARTITIONS));
         p.setProperty("offsets.topic.replication.factor", "1");
         p.setProperty("offsets.topic.num.partitions", "5");
         p.setProperty("transaction.state.log.replication.factor", "1");

@@ -1,9 +1,6 @@
 package io.concordat.hosting.messaging;
 
-import io.concordat.events.EventCodec;
-import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
-import io.concordat.events.Topics;
 import io.concordat.events.opportunities.v1.OpportunityApproved;
 import io.concordat.hosting.app.ArrangementCommands;
 import io.concordat.hosting.domain.Basis;
@@ -11,14 +8,13 @@ import io.concordat.hosting.domain.CostAllocation;
 import io.concordat.hosting.domain.Recipient;
 import io.concordat.hosting.domain.Terms;
 import io.concordat.hosting.store.ArrangementStore;
-import io.concordat.kit.inbox.EventHandler;
+import io.concordat.kit.inbox.EventSubscriber;
+import io.concordat.kit.inbox.Subscriptions;
 import io.concordat.kit.tenancy.TenantTransactions;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 
 /**
  * Turns an approved opportunity into a hosting arrangement, agreed as the approving host, with the
@@ -26,34 +22,26 @@ import java.util.Set;
  * sets the terms). Once per opportunity: a second delivery finds the arrangement already made.
  */
 @Singleton
-public class ApprovedOpportunities implements EventHandler {
+public class ApprovedOpportunities implements EventSubscriber {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
 
     private final ArrangementCommands commands;
     private final ArrangementStore store;
     private final TenantTransactions tenants;
-    private final EventCodec codec;
 
-    public ApprovedOpportunities(ArrangementCommands commands, ArrangementStore store, TenantTransactions tenants,
-                                 JsonMapper json) {
+    public ApprovedOpportunities(ArrangementCommands commands, ArrangementStore store, TenantTransactions tenants) {
         this.commands = commands;
         this.store = store;
         this.tenants = tenants;
-        this.codec = new EventCodec(json);
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.OPPORTUNITIES);
+    public void subscribe(Subscriptions on) {
+        on.event(EventTypes.OPPORTUNITY_APPROVED, (approved, event) -> agree(approved));
     }
 
-    @Override
-    public void handle(EventEnvelope event, String topic) {
-        if (!EventTypes.OPPORTUNITY_APPROVED.type().equals(event.type())) {
-            return;
-        }
-        OpportunityApproved approved = codec.decode(event, EventTypes.OPPORTUNITY_APPROVED);
+    private void agree(OpportunityApproved approved) {
         tenants.actAs(approved.hostAuthorityId());
         if (store.existsForOpportunity(approved.opportunityId())) {
             return;

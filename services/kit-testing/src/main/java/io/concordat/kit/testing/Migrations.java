@@ -28,9 +28,9 @@ public final class Migrations {
     /** Migrates to {@code version}, or to the latest when it is null. */
     public static void migrate(PostgresServer.ServiceDatabase db, String version) {
         Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword()).locations("classpath:db/kit")
-                .placeholders(Map.of("app_role", db.appUser())).table("kit_schema_history").load().migrate();
+                .placeholders(Map.of("app_role", db.appUser())).defaultSchema("public").table("kit_schema_history").load().migrate();
         var service = Flyway.configure().dataSource(db.jdbcUrl(), db.ownerUser(), db.ownerPassword())
-                .locations("classpath:db/migration").placeholders(Map.of("app_role", db.appUser()))
+                .locations("classpath:db/migration").placeholders(Map.of("app_role", db.appUser())).defaultSchema("public")
                 .baselineOnMigrate(true).baselineVersion("0");
         if (version != null) {
             service.target(version);

@@ -1,16 +1,11 @@
 package io.concordat.kit.directory;
 
-import io.concordat.events.EventCodec;
-import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
-import io.concordat.events.Topics;
-import io.concordat.events.tenants.v1.AuthorityApproved;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
-import io.concordat.events.tenants.v1.AuthoritySuspended;
-import io.concordat.kit.inbox.EventHandler;
+import io.concordat.kit.inbox.EventSubscriber;
+import io.concordat.kit.inbox.Subscriptions;
 import io.concordat.kit.tenancy.AuthorityStanding;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import io.concordat.kit.store.CurrentConnection;
 import jakarta.inject.Singleton;
 
@@ -18,7 +13,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -28,7 +22,7 @@ import java.util.UUID;
  */
 @Singleton
 @Requires(property = "concordat.directory.enabled", value = "true")
-public class AuthorityDirectory implements EventHandler, AuthorityStanding {
+public class AuthorityDirectory implements EventSubscriber, AuthorityStanding {
 
     private static final String UPSERT = """
             insert into known_authority (id, name, kind, gss_code, registered_at, status) values (?, ?, ?, ?, ?, 'PENDING')
@@ -41,34 +35,21 @@ public class AuthorityDirectory implements EventHandler, AuthorityStanding {
             update known_authority set status = ?, status_at = ? where id = ? and (status_at is null or status_at <= ?)""";
 
     private final CurrentConnection connection;
-    private final EventCodec codec;
 
-    public AuthorityDirectory(CurrentConnection connection, JsonMapper json) {
+    public AuthorityDirectory(CurrentConnection connection) {
         this.connection = connection;
-        this.codec = new EventCodec(json);
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.TENANTS);
+    public void subscribe(Subscriptions on) {
+        on.event(EventTypes.AUTHORITY_SUSPENDED, (suspended, event) ->
+                status(suspended.authorityId(), "SUSPENDED", suspended.suspendedAt()));
+        on.event(EventTypes.AUTHORITY_APPROVED, (approved, event) ->
+                status(approved.authorityId(), "APPROVED", approved.approvedAt()));
+        on.event(EventTypes.AUTHORITY_REGISTERED, (registered, event) -> register(registered));
     }
 
-    @Override
-    public void handle(EventEnvelope event, String topic) {
-        if (EventTypes.AUTHORITY_SUSPENDED.type().equals(event.type())) {
-            AuthoritySuspended suspended = codec.decode(event, EventTypes.AUTHORITY_SUSPENDED);
-            status(suspended.authorityId(), "SUSPENDED", suspended.suspendedAt());
-            return;
-        }
-        if (EventTypes.AUTHORITY_APPROVED.type().equals(event.type())) {
-            AuthorityApproved approved = codec.decode(event, EventTypes.AUTHORITY_APPROVED);
-            status(approved.authorityId(), "APPROVED", approved.approvedAt());
-            return;
-        }
-        if (!EventTypes.AUTHORITY_REGISTERED.type().equals(event.type())) {
-            return;
-        }
-        AuthorityRegistered registered = codec.decode(event, EventTypes.AUTHORITY_REGISTERED);
+    private void register(AuthorityRegistered registered) {
         try (PreparedStatement upsert = connection.get().prepareStatement(UPSERT)) {
             upsert.setObject(1, registered.authorityId());
             upsert.setString(2, registered.name());

@@ -1,17 +1,14 @@
 package io.concordat.kit.directory;
 
-import io.concordat.events.EventCodec;
-import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
-import io.concordat.events.Topics;
 import io.concordat.events.tenants.v1.MembershipApproved;
 import io.concordat.events.tenants.v1.MembershipEnded;
 import io.concordat.events.tenants.v1.RegionClosed;
 import io.concordat.events.tenants.v1.RegionCreated;
-import io.concordat.kit.inbox.EventHandler;
+import io.concordat.kit.inbox.EventSubscriber;
+import io.concordat.kit.inbox.Subscriptions;
 import io.concordat.kit.problem.ProblemException;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.json.JsonMapper;
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
 import jakarta.inject.Singleton;
@@ -37,7 +34,7 @@ import java.util.UUID;
  */
 @Singleton
 @Requires(property = "concordat.directory.enabled", value = "true")
-public class RegionMemberships implements EventHandler {
+public class RegionMemberships implements EventSubscriber {
 
     private static final ZoneId UK = ZoneId.of("Europe/London");
     private static final String JOIN = """
@@ -48,37 +45,28 @@ public class RegionMemberships implements EventHandler {
             update region_membership set left_on = ? where region_id = ? and authority_id = ? and left_on is null""";
 
     private final CurrentConnection connection;
-    private final EventCodec codec;
 
-    public RegionMemberships(CurrentConnection connection, JsonMapper json) {
+    public RegionMemberships(CurrentConnection connection) {
         this.connection = connection;
-        this.codec = new EventCodec(json);
     }
 
     @Override
-    public Set<String> topics() {
-        return Set.of(Topics.TENANTS);
-    }
-
-    @Override
-    public void handle(EventEnvelope event, String topic) {
-        String type = event.type();
-        if (EventTypes.REGION_CREATED.type().equals(type)) {
-            RegionCreated created = codec.decode(event, EventTypes.REGION_CREATED);
+    public void subscribe(Subscriptions on) {
+        on.event(EventTypes.REGION_CREATED, (created, event) -> {
             name(created.regionId(), created.name(), created.kind());
             LocalDate joined = created.membersJoinedOn() != null ? created.membersJoinedOn()
                     : LocalDate.ofInstant(created.createdAt(), UK);
             created.memberAuthorityIds().forEach(member -> join(created.regionId(), member, joined));
-        } else if (EventTypes.MEMBERSHIP_APPROVED.type().equals(type)) {
-            MembershipApproved approved = codec.decode(event, EventTypes.MEMBERSHIP_APPROVED);
+        });
+        on.event(EventTypes.MEMBERSHIP_APPROVED, (approved, event) -> {
             join(approved.regionId(), approved.authorityId(), approved.joinedOn());
-        } else if (EventTypes.REGION_CLOSED.type().equals(type)) {
-            RegionClosed closed = codec.decode(event, EventTypes.REGION_CLOSED);
+        });
+        on.event(EventTypes.REGION_CLOSED, (closed, event) -> {
             close(closed.regionId(), closed.closedOn());
-        } else if (EventTypes.MEMBERSHIP_ENDED.type().equals(type)) {
-            MembershipEnded ended = codec.decode(event, EventTypes.MEMBERSHIP_ENDED);
+        });
+        on.event(EventTypes.MEMBERSHIP_ENDED, (ended, event) -> {
             leave(ended.regionId(), ended.authorityId(), ended.leftOn());
-        }
+        });
     }
 
     /**

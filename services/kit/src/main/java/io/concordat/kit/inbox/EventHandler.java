@@ -5,8 +5,9 @@ import io.concordat.events.EventEnvelope;
 import java.util.Set;
 
 /**
- * Applies the events of some topics to a service's own data. Every bean of this type is fed by
- * the service's {@link IdempotentConsumer}.
+ * Takes every event of some topics, whatever its type: for a log of the topics themselves. A
+ * handler that applies chosen types subscribes to them with {@link EventSubscriber} instead.
+ * Every bean of this type is fed by the service's {@link IdempotentConsumer}.
  */
 public interface EventHandler {
 
@@ -14,9 +15,9 @@ public interface EventHandler {
     Set<String> topics();
 
     /**
-     * Applies one event. Runs inside the transaction that records the event as processed, with
-     * the event's authority set as the tenant; it is called at most once per event id. Throw to
-     * have the event retried; after the retries it goes to the topic's dead-letter topic.
+     * Applies one event, inside the batch's transaction with the event's authority set as the
+     * tenant; it is called at most once per event id. Failures are handled as for
+     * {@link EventSubscriber}.
      *
      * @param topic the topic the event was read from
      */

@@ -53,13 +53,41 @@ public class KafkaClients {
 
     /** A consumer in the service's own group: one group per consuming service. */
     public KafkaConsumer<String, byte[]> consumer() {
+        return consumer(0, 200);
+    }
+
+    /**
+     * The {@code worker}th consumer of the service's group, polling up to {@code maxBatch} records
+     * at once; the group shares the partitions among every worker of every replica.
+     */
+    public KafkaConsumer<String, byte[]> consumer(int worker, int maxBatch) {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-consumer-" + worker);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch);
+        // a fuller fetch per poll makes fuller batches under load, without waiting when idle
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return new KafkaConsumer<>(config);
+    }
+
+    /** A consumer in no group, for reading topics by partition and offset (it commits nothing). */
+    public KafkaConsumer<String, byte[]> reader(String purpose) {
+        return reader(purpose, 500);
+    }
+
+    /** A reader polling up to {@code maxBatch} records at once. */
+    public KafkaConsumer<String, byte[]> reader(String purpose, int maxBatch) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxBatch);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-" + purpose);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(config);

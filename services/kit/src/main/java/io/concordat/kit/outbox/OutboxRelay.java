@@ -41,8 +41,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Sends committed outbox rows to Kafka and marks them sent.
  *
- * <p>Each batch is claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas of a service share
- * the work and never send the same row twice while both are healthy; a row is marked sent only
+ * <p>Replicas of a service share the work by aggregate: a batch first takes a transaction-scoped
+ * advisory lock ({@code pg_try_advisory_xact_lock}) on each record key (the aggregate id) among the
+ * oldest unsent rows that no other relay holds, then reads and sends those aggregates' unsent rows
+ * in outbox order. While one relay is sending an aggregate's rows no other relay can send any row
+ * of it, and a relay always sends an aggregate's earliest unsent rows first, so each aggregate's
+ * events reach Kafka in the order they were written however many relays run. A row is marked sent only
  * after Kafka acknowledged it (acks=all), so a crash between the two sends it again, and
  * consumers drop the repeat by event id. The relay sleeps on PostgreSQL {@code LISTEN} and is
  * woken by the commit of a new row, with a short poll as a safety net.
@@ -54,9 +58,24 @@ public class OutboxRelay {
 
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final String CHANNEL = "concordat_outbox";
+    /** The first half of the advisory lock's key: the relay's own space, apart from other advisory locks. */
+    static final int LOCK_SPACE = 0x0c0d;
+    /** The aggregates of the oldest unsent rows: those a batch tries to take. */
+    private static final String CANDIDATES = """
+            select distinct record_key from (select record_key from outbox where sent_at is null order by position limit ?) c""";
+    /** Of those, the aggregates no other relay holds, now held by this transaction until it ends. */
+    private static final String TAKE = """
+            select k from unnest(?::text[]) k where pg_try_advisory_xact_lock(%d, hashtext(k))""".formatted(LOCK_SPACE);
+    /**
+     * The unsent rows of the aggregates held, read after taking them: any relay that held one
+     * before has committed, so what it sent shows as sent, and what is left is each aggregate's
+     * earliest unsent rows.
+     */
     private static final String CLAIM = """
             select position, event_id, topic, record_key, source, event_type, occurred_at, authority_id, region_ids, data, trace_context
-            from outbox where sent_at is null order by position limit ? for update skip locked""";
+            from outbox where sent_at is null and record_key = any(?) order by position limit ? for update""";
+    private static final String BACKLOG = """
+            select count(*), coalesce(extract(epoch from now() - min(created_at)), 0) from outbox where sent_at is null""";
     private static final String MARK_SENT = "update outbox set sent_at = now() where position = any(?)";
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
 
@@ -67,6 +86,9 @@ public class OutboxRelay {
     private final Duration idleWait;
     private final Counter sent;
     private final AtomicLong pending = new AtomicLong();
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private long backlogReadAt;
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
@@ -85,10 +107,22 @@ public class OutboxRelay {
                 .register(meters);
         Gauge.builder("concordat.outbox.pending", pending, AtomicLong::get)
                 .description("outbox rows not yet acknowledged by Kafka, as last seen by the relay").register(meters);
+        Gauge.builder("concordat.outbox.backlog", backlog, AtomicLong::get)
+                .description("unsent outbox rows, counted at most once a second").register(meters);
+        Gauge.builder("concordat.outbox.oldest.age", oldestAgeMillis, a -> a.get() / 1000.0).baseUnit("seconds")
+                .description("how long the oldest unsent outbox row has waited").register(meters);
     }
 
     @EventListener
     void onStartup(StartupEvent event) {
+        start();
+    }
+
+    /** Starts sending; at start-up, or by hand for a relay made outside the context. */
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -101,7 +135,7 @@ public class OutboxRelay {
     }
 
     @PreDestroy
-    void stop() {
+    public synchronized void stop() {
         running = false;
         if (thread != null) {
             thread.interrupt();
@@ -121,7 +155,8 @@ public class OutboxRelay {
                 int claimed;
                 do {
                     claimed = sendBatch();
-                } while (claimed == batchSize && running);
+                    readBacklog();
+                } while (claimed > 0 && running);
                 backoff = Duration.ofMillis(200);
                 awaitWakeUp();
             } catch (RuntimeException | SQLException e) {
@@ -146,8 +181,10 @@ public class OutboxRelay {
             Connection connection = status.getConnection();
             List<Long> positions = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
+            java.sql.Array held = connection.createArrayOf("text", heldAggregates(connection).toArray());
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                claim.setInt(1, batchSize);
+                claim.setArray(1, held);
+                claim.setInt(2, batchSize);
                 try (ResultSet rs = claim.executeQuery()) {
                     while (rs.next()) {
                         positions.add(rs.getLong("position"));
@@ -179,6 +216,56 @@ public class OutboxRelay {
             sent.increment(positions.size());
             pending.set(positions.size() == batchSize ? batchSize : 0);
             return positions.size();
+        });
+    }
+
+    /**
+     * Takes the aggregates of the oldest unsent rows that no other relay holds. The keys are taken
+     * before any row is read, in a statement of their own: read in the same scan, a key released
+     * part-way through it would let a later row of an aggregate in while an earlier one was passed over.
+     */
+    private List<String> heldAggregates(Connection connection) throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement find = connection.prepareStatement(CANDIDATES)) {
+            find.setInt(1, batchSize);
+            try (ResultSet rs = find.executeQuery()) {
+                while (rs.next()) {
+                    candidates.add(rs.getString(1));
+                }
+            }
+        }
+        List<String> held = new ArrayList<>();
+        if (candidates.isEmpty()) {
+            return held;
+        }
+        try (PreparedStatement take = connection.prepareStatement(TAKE)) {
+            take.setArray(1, connection.createArrayOf("text", candidates.toArray()));
+            try (ResultSet rs = take.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getString(1));
+                }
+            }
+        }
+        return held;
+    }
+
+    /** Counts the backlog and its oldest row's age, at most once a second (or at once when asked). */
+    void readBacklog() {
+        long now = System.nanoTime();
+        if (now - backlogReadAt < 1_000_000_000L && backlogReadAt != 0) {
+            return;
+        }
+        backlogReadAt = now;
+        transactions.executeRead(status -> {
+            try (PreparedStatement count = status.getConnection().prepareStatement(BACKLOG);
+                 ResultSet rs = count.executeQuery()) {
+                rs.next();
+                backlog.set(rs.getLong(1));
+                oldestAgeMillis.set((long) (rs.getDouble(2) * 1000));
+                return null;
+            } catch (SQLException e) {
+                throw new OutboxException("cannot count the outbox backlog", e);
+            }
         });
     }
 

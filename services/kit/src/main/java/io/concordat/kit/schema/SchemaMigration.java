@@ -41,6 +41,8 @@ public class SchemaMigration {
                 .dataSource(url, user, password)
                 .locations(location)
                 .placeholders(Map.of("app_role", appUser))
+                // the histories live in public whatever search path a service's database sets for its sessions
+                .defaultSchema("public")
                 .connectRetries(30);
         if (table != null) {
             configuration.table(table);

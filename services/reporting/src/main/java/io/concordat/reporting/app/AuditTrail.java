@@ -39,7 +39,7 @@ import java.util.stream.Collectors;
 @Singleton
 public class AuditTrail {
 
-    /** The decisions recorded; a new kind of decision (a role granted, say) is one more line here. */
+    /** The decisions recorded, and who gave or took whose access; a new kind is one more line here. */
     public static final Set<EventType<?>> AUDITED = Set.of(
             EventTypes.BOARD_VOTE_CAST,
             EventTypes.BOARD_RECOMMENDATION_RECORDED,
@@ -52,7 +52,11 @@ public class AuditTrail {
             EventTypes.ARRANGEMENT_TERMINATED,
             EventTypes.AUTHORITY_APPROVED,
             EventTypes.AUTHORITY_REJECTED,
-            EventTypes.AUTHORITY_SUSPENDED);
+            EventTypes.AUTHORITY_SUSPENDED,
+            EventTypes.STAFF_INVITED,
+            EventTypes.ROLE_GRANTED,
+            EventTypes.ROLE_REVOKED,
+            EventTypes.STAFF_REMOVED);
 
     private static final Set<String> AUDITED_TYPES = AUDITED.stream().map(EventType::type).collect(Collectors.toSet());
     private static final UUID PLATFORM = new UUID(0, 0);

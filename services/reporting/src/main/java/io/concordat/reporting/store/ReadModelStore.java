@@ -4,7 +4,6 @@ import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
 import jakarta.inject.Singleton;
 
-import java.sql.Connection;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +13,10 @@ import java.util.Optional;
 @Singleton
 public class ReadModelStore {
 
-    /** Every table built from events, directory copies included; the fingerprint covers each. */
+    /**
+     * Every table built from events, directory copies included; the fingerprint covers each. The
+     * directory copies are the live consumer's alone: a rebuild leaves them as they are.
+     */
     public static final List<String> TABLES = List.of("known_authority", "known_region", "region_membership",
             "rpt_opportunity", "rpt_projected_saving", "rpt_recommendation", "rpt_decision", "rpt_vacancy",
             "rpt_arrangement", "rpt_recipient", "rpt_saving", "rpt_recharge", "rpt_indicator_reading",
@@ -36,13 +38,34 @@ public class ReadModelStore {
                         rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant())).stream().findFirst();
     }
 
-    /** Empties every read model and records that a build of this version has begun. */
-    public void clear(Connection connection, int version, Instant startedAt) {
-        Sql.query(connection, "select reporting_clear_read_models()", rs -> 1);
-        Sql.update(connection, """
+    /** Records that a build of this version has begun. */
+    public void started(int version, Instant startedAt) {
+        Sql.update(connection.get(), """
                 insert into read_model_build (id, version, started_at) values (1, ?, ?)
                 on conflict (id) do update set version = excluded.version, started_at = excluded.started_at, finished_at = null""",
                 version, Timestamp.from(startedAt));
+    }
+
+    /** An empty shadow of every read model, {@code read_models_next}, to rebuild into. */
+    public void prepareShadow() {
+        Sql.query(connection.get(), "select reporting_prepare_shadow()", rs -> 1);
+    }
+
+    /** Puts the shadow in place of the current read models when the caller's transaction commits. */
+    public void swap() {
+        Sql.query(connection.get(), "select reporting_swap_read_models()", rs -> 1);
+    }
+
+    public void dropOld() {
+        Sql.query(connection.get(), "select reporting_drop_old_read_models()", rs -> 1);
+    }
+
+    /** Whether some session holds the advisory lock (space, key). */
+    public boolean rebuildLockHeld(int space, int key) {
+        return Sql.query(connection.get(), """
+                select exists (select 1 from pg_locks where locktype = 'advisory' and granted
+                               and classid = ?::oid and objid = ?::oid and objsubid = 2)""",
+                rs -> rs.getBoolean(1), (long) space, (long) key).get(0);
     }
 
     public void finished(Instant at) {

@@ -1,0 +1,93 @@
+package io.concordat.kit.inbox;
+
+import io.concordat.events.EventCodec;
+import io.concordat.events.EventEnvelope;
+import io.concordat.events.EventType;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Routes each event to the handlers subscribed to its type, decoded once into its record, and to
+ * the {@link EventHandler}s that take every event of its topic.
+ */
+public final class Subscriptions {
+
+    /** Applies one event's decoded payload. */
+    @FunctionalInterface
+    public interface Handler<T> {
+        void handle(T data, EventEnvelope event);
+    }
+
+    private record Route<T>(EventType<T> type, Handler<T> handler) {
+        void apply(Object data, EventEnvelope event) {
+            handler.handle(type.dataClass().cast(data), event);
+        }
+    }
+
+    private final EventCodec codec;
+    private final Map<String, List<Route<?>>> byType = new LinkedHashMap<>();
+    private final Map<String, EventType<?>> types = new LinkedHashMap<>();
+    private final List<EventHandler> wholeTopics = new ArrayList<>();
+    private final Set<String> topics = new TreeSet<>();
+
+    public Subscriptions(EventCodec codec) {
+        this.codec = codec;
+    }
+
+    /** Every subscriber's and handler's routes, for the consumer. */
+    public static Subscriptions of(EventCodec codec, Collection<EventSubscriber> subscribers,
+                                   Collection<EventHandler> handlers) {
+        Subscriptions subscriptions = new Subscriptions(codec);
+        subscribers.forEach(s -> s.subscribe(subscriptions));
+        handlers.forEach(subscriptions::wholeTopic);
+        return subscriptions;
+    }
+
+    /** Subscribes {@code handler} to every event of {@code type}. */
+    public <T> Subscriptions event(EventType<T> type, Handler<T> handler) {
+        byType.computeIfAbsent(type.type(), t -> new ArrayList<>()).add(new Route<>(type, handler));
+        types.put(type.type(), type);
+        topics.add(type.topic());
+        return this;
+    }
+
+    void wholeTopic(EventHandler handler) {
+        wholeTopics.add(handler);
+        topics.addAll(handler.topics());
+    }
+
+    /** The topics that carry at least one subscribed type. */
+    public Set<String> topics() {
+        return Set.copyOf(topics);
+    }
+
+    /**
+     * Applies {@code event}, read from {@code topic}, to everything subscribed to it; an event
+     * nobody subscribed to is accepted and does nothing.
+     *
+     * @throws io.concordat.events.MalformedEventException when the body is not the type's record
+     */
+    public void apply(String topic, EventEnvelope event) {
+        List<Route<?>> routes = byType.getOrDefault(event.type(), List.of());
+        if (!routes.isEmpty()) {
+            EventType<?> type = types.get(event.type());
+            if (type.topic().equals(topic)) {
+                Object data = codec.decode(event, type);
+                for (Route<?> route : routes) {
+                    route.apply(data, event);
+                }
+            }
+        }
+        for (EventHandler handler : wholeTopics) {
+            if (handler.topics().contains(topic)) {
+                handler.handle(event, topic);
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.concordat.kit.inbox;
+
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads every partition of some topics from offset 0, with a consumer in no group (it commits
+ * nothing, and the service's own consumer carries on meanwhile), and has each poll applied as one
+ * batch by the {@link BatchApplier} it is given: for a rebuild into shadow tables. Records that fail for
+ * good were dead-lettered by the live consumer already and are only counted here; a transient
+ * failure seeks back and tries the batch again.
+ */
+public final class TopicReplay implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicReplay.class);
+
+    private final Consumer<String, byte[]> reader;
+    private final List<TopicPartition> partitions = new ArrayList<>();
+    private final RetryBackoff backoff = new RetryBackoff(Duration.ofMillis(200), Duration.ofSeconds(10));
+    private final PartitionWorker.Pause pause;
+    private long applied;
+    private long failed;
+
+    public TopicReplay(Consumer<String, byte[]> reader, Set<String> topics, PartitionWorker.Pause pause) {
+        this.reader = reader;
+        this.pause = pause;
+        for (String topic : topics) {
+            reader.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
+        reader.assign(partitions);
+        reader.seekToBeginning(partitions);
+    }
+
+    /** Applies records with {@code applier} until every partition has reached the end it has when this is called. */
+    public void catchUp(BatchApplier applier) {
+        Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
+        while (!reached(ends)) {
+            ConsumerRecords<String, byte[]> records = reader.poll(Duration.ofMillis(200));
+            if (records.isEmpty()) {
+                continue;
+            }
+            List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>(records.count());
+            records.forEach(batch::add);
+            try {
+                BatchApplier.Result result = applier.apply(batch);
+                applied += result.applied().size();
+                failed += result.letters().size();
+                backoff.succeeded();
+            } catch (RuntimeException e) {
+                Duration wait = backoff.failed();
+                LOG.warn("Replayed batch of {} not applied ({}); trying again in {} ms", batch.size(), e.getMessage(),
+                        wait.toMillis());
+                for (TopicPartition partition : records.partitions()) {
+                    reader.seek(partition, records.records(partition).get(0).offset());
+                }
+                pause.pause(wait);
+            }
+        }
+    }
+
+    private boolean reached(Map<TopicPartition, Long> ends) {
+        for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+            if (reader.position(end.getKey()) < end.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public long applied() {
+        return applied;
+    }
+
+    /** Records that failed for good (already dead-lettered by the live consumer). */
+    public long failed() {
+        return failed;
+    }
+
+    @Override
+    public void close() {
+        reader.close(Duration.ofSeconds(5));
+    }
+}
