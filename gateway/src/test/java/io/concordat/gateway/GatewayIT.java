@@ -9,6 +9,7 @@ import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -34,6 +35,9 @@ class GatewayIT implements TestPropertyProvider {
     @Inject
     @Client("/")
     HttpClient http;
+
+    @Inject
+    EmbeddedServer gateway;
 
     @Override
     public Map<String, String> getProperties() {
@@ -63,6 +67,18 @@ class GatewayIT implements TestPropertyProvider {
         assertEquals(null, seen.headers().get("Forwarded"));
         assertEquals("nosniff", response.header("X-Content-Type-Options"));
         assertEquals("no-store", response.header("Cache-Control"));
+    }
+
+    @Test
+    void aServicesRedirectReachesTheBrowserWithEveryCookieItSet() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(gateway.getURL() + "/oauth/login/concordat")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(302, response.statusCode(), "not followed by the gateway");
+        assertEquals(StandInService.SIGN_IN_PAGE, response.headers().firstValue("Location").orElseThrow());
+        assertEquals(List.of("OAUTH2_STATE=s1; Path=/; HttpOnly", "OAUTH2_PKCE=p1; Path=/; HttpOnly"),
+                response.headers().allValues("Set-Cookie"));
     }
 
     @Test

@@ -48,8 +48,21 @@ final class StandInService implements AutoCloseable {
             exchange.getResponseBody().write(body);
             exchange.close();
         });
+        // as the portal starts a sign-in: a redirect to the identity provider, with the cookies it checks on return
+        server.createContext("/oauth/login/", exchange -> {
+            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(),
+                    exchange.getRequestHeaders(), 0));
+            exchange.getResponseHeaders().add("Location", SIGN_IN_PAGE);
+            exchange.getResponseHeaders().add("Set-Cookie", "OAUTH2_STATE=s1; Path=/; HttpOnly");
+            exchange.getResponseHeaders().add("Set-Cookie", "OAUTH2_PKCE=p1; Path=/; HttpOnly");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
         server.start();
     }
+
+    /** Where the stand-in's sign-in redirect points: nothing answers there. */
+    static final String SIGN_IN_PAGE = "http://127.0.0.1:1/realms/concordat/protocol/openid-connect/auth";
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();

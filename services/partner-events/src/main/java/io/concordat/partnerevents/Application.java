@@ -1,5 +1,7 @@
 package io.concordat.partnerevents;
 
+import io.concordat.kit.inbox.DeadLetterController;
+import io.micronaut.openapi.annotation.OpenAPIInclude;
 import io.micronaut.runtime.Micronaut;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
@@ -15,6 +17,7 @@ import io.swagger.v3.oas.annotations.servers.Server;
         security = @SecurityRequirement(name = "bearer"))
 @SecurityScheme(name = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
         description = "An access token from the identity provider's concordat realm.")
+@OpenAPIInclude(classes = DeadLetterController.class)
 public final class Application {
 
     private Application() {

@@ -1,5 +1,6 @@
 package io.concordat.kit.testing;
 
+import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.http.annotation.Controller;
@@ -62,6 +63,18 @@ public final class ApiDocumentCoverage {
 
     /** {@code "GET /api/v1/x/{id}"} for every controller method mapped under {@code /api/}, query variables left out. */
     public static Set<String> routes() {
+        // a path may name a setting (the kit's dead-letter API is under the service's own name): the
+        // document has it resolved from the service's configuration, and so must the routes
+        ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build();
+        context.getEnvironment().start();
+        try {
+            return routes(context.getEnvironment().getPlaceholderResolver()::resolveRequiredPlaceholders);
+        } finally {
+            context.getEnvironment().stop();
+        }
+    }
+
+    private static Set<String> routes(java.util.function.UnaryOperator<String> resolve) {
         Set<String> routes = new HashSet<>();
         Set<String> seen = new HashSet<>();
         List<BeanDefinitionReference> references = new ArrayList<>();
@@ -84,7 +97,7 @@ public final class ApiDocumentCoverage {
                         uris.add(mapping.stringValue().orElse("/"));
                     }
                     for (String uri : uris) {
-                        String path = normalise(UriMatchTemplate.of(root).nest(uri).toPathString());
+                        String path = normalise(UriMatchTemplate.of(resolve.apply(root)).nest(resolve.apply(uri)).toPathString());
                         if (path.startsWith(API)) {
                             routes.add(verb + " " + path);
                         }

@@ -1,5 +1,6 @@
 package io.concordat.kit.inbox;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Roles;
 import io.micronaut.context.annotation.Requires;
@@ -7,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 
 import java.util.List;
 
@@ -18,6 +20,7 @@ import java.util.List;
 @Controller("/api/v1/${micronaut.application.name}/dead-letters")
 @Secured(Roles.PLATFORM_ADMIN)
 @Requires(bean = DeadLetterArchive.class)
+@ProblemAnswers
 public class DeadLetterController {
 
     private final DeadLetterArchive archive;
@@ -26,12 +29,15 @@ public class DeadLetterController {
         this.archive = archive;
     }
 
+    /** Lists this service's dead letters: each event, where it was read from, and why it was set aside. */
+    @Operation(summary = "Lists this service's dead letters: each event, where it was read from, and why it was set aside.")
     @Get
     public List<DeadLetterArchive.Entry> list() {
         return archive.list();
     }
 
     /** Re-drives the dead letter at {@code offset} of partition {@code partition} of dead-letter topic {@code topic}. */
+    @Operation(summary = "Applies a dead letter again, as the consumer would; 422 with the reason when it fails again.")
     @Post("/{topic}/{partition}/{offset}/redrive")
     public DeadLetterArchive.Redrive redrive(String topic, int partition, long offset) {
         DeadLetterArchive.Redrive done = archive.redrive(topic, partition, offset)

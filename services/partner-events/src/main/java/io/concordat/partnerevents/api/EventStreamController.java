@@ -1,5 +1,6 @@
 package io.concordat.partnerevents.api;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.partnerevents.app.CloudEventBodies;
 import io.concordat.partnerevents.app.PartnerIdentity;
@@ -38,6 +39,7 @@ import java.util.function.Predicate;
  * position to resume from with {@code Last-Event-ID}) or as pages of JSON for systems that poll;
  * both can start from a time or an event id within the retention window.
  */
+@ProblemAnswers
 @Controller("/api/v1/partner-events")
 @Secured(Roles.PARTNER_SYSTEM)
 public class EventStreamController {
@@ -60,6 +62,7 @@ public class EventStreamController {
         this.bodies = bodies;
     }
 
+    /** A page of the events the calling partner may read, from a position, a time or an event. */
     @Get("/events")
     @ExecuteOn(TaskExecutors.BLOCKING)
     public EventPage page(Authentication auth, @Nullable @QueryValue Long after, @Nullable @QueryValue String since,
@@ -71,6 +74,7 @@ public class EventStreamController {
         return new EventPage(page.events().stream().map(bodies::of).toList(), page.next());
     }
 
+    /** The live stream of the events the calling partner may read, as Server-Sent Events, resumable with Last-Event-ID. */
     @Get(value = "/stream", produces = MediaType.TEXT_EVENT_STREAM)
     @ExecuteOn(TaskExecutors.BLOCKING)
     public Publisher<Event<Map<String, Object>>> stream(Authentication auth,

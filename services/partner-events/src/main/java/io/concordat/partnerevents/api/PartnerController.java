@@ -1,5 +1,6 @@
 package io.concordat.partnerevents.api;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.partnerevents.app.PartnerRegistration;
@@ -16,6 +17,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** An authority's (or a region's) partner systems, registered and managed by its admins. */
+@ProblemAnswers
 @Controller("/api/v1/partner-events/partners")
 @Secured({Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN})
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -35,6 +38,7 @@ public class PartnerController {
      * @param regionId for a region's hub: the region whose shared events it receives
      */
     @Serdeable
+    @Schema(examples = "{\"name\":\"Bromsgrove finance system\"}")
     public record RegisterPartnerRequest(@NotBlank @Size(max = 120) String name, @Nullable UUID regionId) {
     }
 
@@ -56,6 +60,7 @@ public class PartnerController {
         this.registration = registration;
     }
 
+    /** Registers a partner system of the caller's council (or region); its client secret is in this answer only. */
     @Post
     @Status(HttpStatus.CREATED)
     public PartnerView register(Caller caller, @Valid @Body RegisterPartnerRequest request) {
@@ -63,6 +68,7 @@ public class PartnerController {
         return PartnerView.of(registered.partner(), registered.clientSecret());
     }
 
+    /** Lists the partner systems of the caller's council. */
     @Get
     public List<PartnerView> list(Caller caller, @QueryValue(defaultValue = "0") int offset,
                                   @QueryValue(defaultValue = "100") int limit) {
@@ -76,6 +82,7 @@ public class PartnerController {
         return Map.of("clientSecret", registration.rotateSecret(caller, clientId));
     }
 
+    /** Disables a partner system: its tokens are refused from now on. */
     @Post("/{clientId}/disable")
     public PartnerView disable(Caller caller, String clientId) {
         return PartnerView.of(registration.disable(caller, clientId), null);

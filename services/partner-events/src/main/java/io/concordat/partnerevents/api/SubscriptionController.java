@@ -1,5 +1,6 @@
 package io.concordat.partnerevents.api;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.partnerevents.app.PartnerIdentity;
 import io.concordat.partnerevents.app.PartnerRegistration;
@@ -25,6 +26,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** A partner system's own subscriptions. */
+@ProblemAnswers
 @Controller("/api/v1/partner-events/subscriptions")
 @Secured(Roles.PARTNER_SYSTEM)
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -39,6 +41,7 @@ public class SubscriptionController {
         this.subscribing = subscribing;
     }
 
+    /** Subscribes the calling partner to event types, by webhook or on the stream. */
     @Post
     @Status(HttpStatus.CREATED)
     public SubscriptionView subscribe(Authentication auth, @Valid @Body SubscriptionRequest request) {
@@ -46,6 +49,7 @@ public class SubscriptionController {
         return SubscriptionView.of(created.subscription(), created.signingSecret());
     }
 
+    /** Lists the calling partner's subscriptions. */
     @Get
     public List<SubscriptionView> list(Authentication auth, @QueryValue(defaultValue = "0") int offset,
                                        @QueryValue(defaultValue = "100") int limit) {
@@ -53,21 +57,25 @@ public class SubscriptionController {
                 .stream().map(s -> SubscriptionView.of(s, null)).toList();
     }
 
+    /** One of the calling partner's subscriptions. */
     @Get("/{id}")
     public SubscriptionView get(Authentication auth, UUID id) {
         return SubscriptionView.of(subscribing.find(registration.identify(auth), id), null);
     }
 
+    /** Changes a subscription: its event types, filters or destination. */
     @Put("/{id}")
     public SubscriptionView change(Authentication auth, UUID id, @Valid @Body SubscriptionRequest request) {
         return SubscriptionView.of(subscribing.change(registration.identify(auth), id, terms(request)), null);
     }
 
+    /** Pauses a subscription: events are kept and sent on resuming. */
     @Post("/{id}/pause")
     public SubscriptionView pause(Authentication auth, UUID id) {
         return SubscriptionView.of(subscribing.pause(registration.identify(auth), id), null);
     }
 
+    /** Resumes a paused subscription. */
     @Post("/{id}/resume")
     public SubscriptionView resume(Authentication auth, UUID id) {
         return SubscriptionView.of(subscribing.resume(registration.identify(auth), id), null);
@@ -79,6 +87,7 @@ public class SubscriptionController {
         return Map.of("signingSecret", subscribing.rotateSecret(registration.identify(auth), id));
     }
 
+    /** Deletes a subscription. */
     @Delete("/{id}")
     public HttpResponse<Void> unsubscribe(Authentication auth, UUID id) {
         subscribing.unsubscribe(registration.identify(auth), id);

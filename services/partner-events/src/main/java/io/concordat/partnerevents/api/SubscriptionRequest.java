@@ -2,6 +2,7 @@ package io.concordat.partnerevents.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.UUID;
  * @param stream       true for a subscription read through the stream instead of a webhook
  */
 @Serdeable
+@Schema(examples = "{\"eventTypes\":[\"io.concordat.hosting.*\"],\"serviceAreas\":[\"support\"],\"webhookUrl\":\"https://finance.bromsgrove.gov.uk/concordat/webhooks\"}")
 public record SubscriptionRequest(@Nullable @Size(max = 50) List<@Size(max = 200) String> eventTypes,
                                   @Nullable @Size(max = 50) List<UUID> regionIds,
                                   @Nullable @Size(max = 50) List<@Size(max = 100) String> serviceAreas,

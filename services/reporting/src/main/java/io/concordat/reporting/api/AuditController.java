@@ -1,5 +1,6 @@
 package io.concordat.reporting.api;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.reporting.app.AuditTrail;
@@ -13,6 +14,7 @@ import java.util.List;
  * The audit trail of decisions: a council reads the entries of its own decisions, the platform
  * reads every entry and verifies the chain. The gateway routes {@code /api/v1/audit/} here.
  */
+@ProblemAnswers
 @Controller("/api/v1/audit")
 public class AuditController {
 
@@ -29,6 +31,7 @@ public class AuditController {
         return AuditVerificationView.of(trail.verify());
     }
 
+    /** The audit trail's entries of the caller's council's decisions (every entry, for the platform). */
     @Get("/entries")
     @Secured({Roles.AUTHORITY_ADMIN, Roles.AUTHORITY_OFFICER, Roles.PLATFORM_ADMIN})
     public List<AuditEntryView> entries(Caller caller) {

@@ -1,5 +1,6 @@
 package io.concordat.tenants.api;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.tenants.app.SignInProviders;
 import io.micronaut.http.annotation.Body;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import java.util.UUID;
 
 /** Links a council's own identity provider (OpenID Connect or SAML) to its organization. */
+@ProblemAnswers
 @Controller("/api/v1/tenants/authorities/{id}/identity-provider")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class IdentityProviderController {
@@ -23,6 +25,7 @@ public class IdentityProviderController {
         this.providers = providers;
     }
 
+    /** Links the council's own identity provider (OpenID Connect or SAML) for an email domain, with the role its people get. */
     @Put
     public IdentityProviderView link(Caller caller, @PathVariable UUID id, @Valid @Body IdentityProviderRequest request) {
         SignInProviders.Linked linked = providers.link(caller, id, request.protocol(), request.metadataUrl(),

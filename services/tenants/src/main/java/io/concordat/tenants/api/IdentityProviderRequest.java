@@ -2,6 +2,7 @@ package io.concordat.tenants.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -16,6 +17,7 @@ import jakarta.validation.constraints.Size;
  * @param defaultRole  the role everyone arriving through it starts with (authority-officer when absent)
  */
 @Serdeable
+@Schema(examples = "{\"protocol\":\"OIDC\",\"metadataUrl\":\"https://login.microsoftonline.com/rushcliffe/v2.0/.well-known/openid-configuration\",\"clientId\":\"concordat\",\"clientSecret\":\"a-secret-from-the-provider\",\"emailDomain\":\"rushcliffe.gov.uk\",\"defaultRole\":\"authority-officer\"}")
 public record IdentityProviderRequest(@NotBlank @Size(max = 10) String protocol, @NotBlank @Size(max = 2000) String metadataUrl,
                                       @Nullable @Size(max = 255) String clientId, @Nullable @Size(max = 500) String clientSecret,
                                       @NotBlank @Size(max = 253) String emailDomain, @Nullable @Size(max = 40) String defaultRole) {

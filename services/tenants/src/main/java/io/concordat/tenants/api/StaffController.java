@@ -1,5 +1,6 @@
 package io.concordat.tenants.api;
 
+import io.concordat.kit.apidocs.ProblemAnswers;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.tenants.app.Staff;
 import io.concordat.tenants.domain.Invitation;
@@ -28,6 +29,7 @@ import java.util.UUID;
  * leavers; a region admin gives region-admin and regional-viewer for a region ({@code ?regionId=})
  * to staff of its member councils; the platform does all of it.
  */
+@ProblemAnswers
 @Controller("/api/v1/tenants/authorities/{id}/staff")
 @Secured(SecurityRule.IS_AUTHENTICATED)
 public class StaffController {
@@ -38,6 +40,7 @@ public class StaffController {
         this.staff = staff;
     }
 
+    /** Invites a person by email to the council, with the roles given. */
     @Post
     public HttpResponse<InvitationView> invite(Caller caller, @PathVariable UUID id, @Valid @Body InviteRequest request) {
         StaffDirectory.Invited invited = staff.invite(caller, id,
@@ -46,17 +49,20 @@ public class StaffController {
                 URI.create("/api/v1/tenants/authorities/" + id + "/staff/" + invited.person().userId()));
     }
 
+    /** Lists the council's people with their roles. */
     @Get
     public List<PersonView> people(Caller caller, @PathVariable UUID id) {
         return staff.people(caller, id).stream().map(PersonView::of).toList();
     }
 
+    /** Gives a person of the council a role (a regional role for a region, with regionId). */
     @Put("/{userId}/roles/{role}")
     public PersonView grant(Caller caller, @PathVariable UUID id, @PathVariable UUID userId,
                             @PathVariable @Size(max = 40) String role, @QueryValue @Nullable UUID regionId) {
         return PersonView.of(staff.grant(caller, id, userId.toString(), role, regionId));
     }
 
+    /** Takes a role from a person of the council. */
     @Delete("/{userId}/roles/{role}")
     public PersonView revoke(Caller caller, @PathVariable UUID id, @PathVariable UUID userId,
                              @PathVariable @Size(max = 40) String role, @QueryValue @Nullable UUID regionId) {
