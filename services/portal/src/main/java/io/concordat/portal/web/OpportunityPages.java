@@ -64,10 +64,10 @@ public class OpportunityPages {
                                                     @Nullable @QueryValue String q, @Nullable @QueryValue Integer page) {
         PortalSession s = pages.session(request);
         Map<String, String> filters = new LinkedHashMap<>();
-        put(filters, "stage", Choices.STAGES.contains(stage) ? stage : null);
-        put(filters, "theme", Choices.AREAS.contains(area) ? area : null);
-        put(filters, "model", Choices.MODELS.contains(model) ? model : null);
-        put(filters, "horizon", Choices.HORIZONS.contains(horizon) ? horizon : null);
+        put(filters, "stage", chosen(Choices.STAGES, stage));
+        put(filters, "theme", chosen(Choices.AREAS, area));
+        put(filters, "model", chosen(Choices.MODELS, model));
+        put(filters, "horizon", chosen(Choices.HORIZONS, horizon));
         put(filters, "region", isUuid(region) ? region : null);
         put(filters, "q", q == null || q.isBlank() ? null : q.strip());
         int p = page == null || page < 0 ? 0 : page;
@@ -273,7 +273,7 @@ public class OpportunityPages {
     @Get("/{id}/stage/{to}")
     @Secured({"authority-officer", "authority-admin"})
     public MutableHttpResponse<?> stageForm(HttpRequest<?> request, @PathVariable String id, @PathVariable String to) {
-        if (!Choices.STAGES.contains(to)) {
+        if (chosen(Choices.STAGES, to) == null) {
             throw new ErrorPages.NotFound();
         }
         return questionPage(request, id, "stage", Map.of("to", to), Map.of());
@@ -285,7 +285,7 @@ public class OpportunityPages {
     public MutableHttpResponse<?> move(HttpRequest<?> request, @PathVariable String id, @PathVariable String to,
                                        @Body Map<String, String> form) {
         PortalSession s = forms.verified(request, form);
-        if (!Choices.STAGES.contains(to)) {
+        if (chosen(Choices.STAGES, to) == null) {
             throw new ErrorPages.NotFound();
         }
         FormInput in = new FormInput(form, pages);
@@ -520,5 +520,10 @@ public class OpportunityPages {
         if (!isUuid(s)) {
             throw new ErrorPages.NotFound();
         }
+    }
+
+    /** The value when it is one of the choices, else null (an absent filter, or one typed by hand). */
+    private static String chosen(List<String> choices, @Nullable String value) {
+        return value != null && choices.contains(value) ? value : null;
     }
 }
