@@ -113,6 +113,10 @@ class ObservabilityEndToEndIT {
             for (String metric : service.equals("tenants") ? List.<String>of() : CONSUMER_METRICS) {
                 assertTrue(metrics.contains(metric), service + " reports " + metric);
             }
+            if (service.equals("partner-events")) {
+                // the demo partner's receiver has had deliveries by now
+                assertTrue(metrics.contains("concordat_webhook_deliveries_seconds_count{outcome=\"delivered\""), metrics);
+            }
             assertTrue(Pattern.compile("http_server_requests_seconds_count\\{[^}]*status=\"\\d{3}\"[^}]*uri=\"/[^\"]*\"")
                     .matcher(metrics).find(), service + " times requests by route and status");
         }

@@ -5,6 +5,8 @@ import io.concordat.partnerevents.app.WebhookAddresses;
 import io.concordat.partnerevents.domain.PartnerRuleException;
 import io.concordat.partnerevents.domain.WebhookSignature;
 import io.concordat.partnerevents.domain.WebhookUrl;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micronaut.context.annotation.Value;
 import jakarta.inject.Singleton;
 
@@ -41,16 +43,27 @@ public class WebhookSender {
 
     private final HttpClient http;
     private final Duration timeout;
+    private final MeterRegistry meters;
     private final WebhookAddresses addresses;
 
     public WebhookSender(WebhookAddresses addresses,
-                         @Value("${concordat.partners.webhooks.timeout:10s}") Duration timeout) {
+                         @Value("${concordat.partners.webhooks.timeout:10s}") Duration timeout, MeterRegistry meters) {
         this.addresses = addresses;
         this.timeout = timeout;
+        this.meters = meters;
         this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     }
 
+    /** Sends one attempt and counts it, timed, by outcome ({@code concordat_webhook_deliveries_seconds}). */
     public Outcome send(WebhookUrl url, String webhookId, long timestampSeconds, byte[] body, List<String> secrets) {
+        Outcome outcome = attempt(url, webhookId, timestampSeconds, body, secrets);
+        String kind = outcome.status() != null && !outcome.delivered() ? "http-" + outcome.status() / 100 + "xx" : outcome.outcome();
+        Timer.builder("concordat.webhook.deliveries").description("webhook delivery attempts, by outcome")
+                .tag("outcome", kind).register(meters).record(Duration.ofMillis(outcome.durationMs()));
+        return outcome;
+    }
+
+    private Outcome attempt(WebhookUrl url, String webhookId, long timestampSeconds, byte[] body, List<String> secrets) {
         long started = System.nanoTime();
         try {
             addresses.check(url);
