@@ -6,7 +6,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.OAuth2Constants;
@@ -26,7 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static io.concordat.tenants.provisioning.KeycloakCalls.call;
+import static io.concordat.tenants.provisioning.KeycloakCalls.expectCreated;
 
 /**
  * The council's people through the Keycloak admin client, as the {@code concordat-tenants} service
@@ -89,7 +90,7 @@ public class KeycloakStaffDirectory implements StaffDirectory {
                 user.setEnabled(true);
                 user.setEmailVerified(password.isPresent());
                 password.ifPresent(p -> user.setCredentials(List.of(credential(p))));
-                userId = created(realm.users().create(user));
+                userId = expectCreated(realm.users().create(user), "account");
                 created = true;
             }
             try {
@@ -235,28 +236,6 @@ public class KeycloakStaffDirectory implements StaffDirectory {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String created(Response response) {
-        try (response) {
-            if (response.getStatus() != 201) {
-                throw new ProvisioningException("the identity provider refused to create the account: HTTP "
-                        + response.getStatus() + " " + response.readEntity(String.class), null, false);
-            }
-            String location = response.getLocation().getPath();
-            return location.substring(location.lastIndexOf('/') + 1);
-        }
-    }
-
-    private static <T> T call(String what, Supplier<T> step) {
-        try {
-            return step.get();
-        } catch (ProcessingException e) {
-            throw new ProvisioningException("the identity provider did not answer while trying to " + what, e, true);
-        } catch (WebApplicationException e) {
-            throw new ProvisioningException("the identity provider refused to " + what + ": HTTP "
-                    + e.getResponse().getStatus(), e, false);
-        }
     }
 
     @PreDestroy
