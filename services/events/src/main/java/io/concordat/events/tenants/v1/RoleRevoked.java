@@ -1,5 +1,6 @@
 package io.concordat.events.tenants.v1;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.time.Instant;
@@ -12,6 +13,6 @@ import java.util.UUID;
  * @param revokedBy who revoked it (sign-in name)
  */
 @Serdeable
-public record RoleRevoked(UUID authorityId, String userId, String role, UUID regionId, String revokedBy,
+public record RoleRevoked(UUID authorityId, String userId, String role, @Nullable UUID regionId, String revokedBy,
                           Instant revokedAt) {
 }
