@@ -310,8 +310,11 @@ public final class Devstack implements AutoCloseable {
         return dir.resolve("logs").resolve(process + ".log");
     }
 
-    /** The port a service listens on itself, behind the gateway. */
+    /** The port a service listens on itself, behind the gateway; for the gateway, its management port. */
     public int portOf(String service) {
+        if (service.equals(Service.GATEWAY.name())) {
+            return ports.gatewayManagement();
+        }
         return servicePorts.get(service);
     }
 

@@ -308,9 +308,14 @@ class IdentityEndToEndIT {
     private String browserSignIn(String email, String password) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new BrowserCookies())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        String callback = "http://127.0.0.1:8080/signed-in";
+        // as the portal signs people in: its callback on the stack's gateway, with PKCE (S256), which its client requires
+        String callback = stack.gatewayUrl() + "/oauth/callback/concordat";
+        String verifier = UUID.randomUUID() + "-" + UUID.randomUUID();
+        String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                java.security.MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
         URI next = URI.create(stack.issuer() + "/protocol/openid-connect/auth?client_id=concordat-portal&response_type=code"
-                + "&scope=" + enc("openid organization") + "&redirect_uri=" + enc(callback) + "&state=" + run);
+                + "&scope=" + enc("openid organization") + "&redirect_uri=" + enc(callback) + "&state=" + run
+                + "&code_challenge=" + challenge + "&code_challenge_method=S256");
         HttpResponse<String> page = browser.send(HttpRequest.newBuilder(next).build(), HttpResponse.BodyHandlers.ofString());
         for (int step = 0; step < 20; step++) {
             if (page.statusCode() / 100 == 3) {
@@ -318,7 +323,8 @@ class IdentityEndToEndIT {
                 if (location.toString().startsWith(callback)) {
                     String code = location.getQuery().replaceAll(".*(?:^|&)code=([^&]+).*", "$1");
                     HttpResponse<String> tokens = tokenRequest("grant_type=authorization_code&client_id=concordat-portal"
-                            + "&client_secret=portal-dev-secret&redirect_uri=" + enc(callback) + "&code=" + enc(code));
+                            + "&client_secret=portal-dev-secret&redirect_uri=" + enc(callback) + "&code=" + enc(code)
+                            + "&code_verifier=" + verifier);
                     assertEquals(200, tokens.statusCode(), tokens.body());
                     return json.readTree(tokens.body()).get("access_token").asText();
                 }

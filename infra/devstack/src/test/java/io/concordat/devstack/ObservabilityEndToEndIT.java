@@ -176,7 +176,7 @@ class ObservabilityEndToEndIT {
     }
 
     private String scrape(String process) throws IOException, InterruptedException {
-        int port = process.equals("gateway") ? URI.create(stack.gatewayUrl()).getPort() : stack.portOf(process);
+        int port = stack.portOf(process);
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/prometheus")).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -30,6 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @ExtendWith(SharedStack.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(1)
 class PlatformEndToEndIT {
 
     private static final Duration EVENTUAL = Duration.ofSeconds(60);

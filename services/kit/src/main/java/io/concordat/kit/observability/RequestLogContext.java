@@ -61,10 +61,10 @@ public class RequestLogContext implements Ordered {
     public void leaveRequest(HttpRequest<?> request, MutableHttpResponse<?> response) {
         Map<String, String> ids = idsOf(request);
         if (ids.containsKey(LogContext.TRACE_ID)) {
-            response.header(LogContext.TRACE_ID_HEADER, ids.get(LogContext.TRACE_ID));
+            response.getHeaders().set(LogContext.TRACE_ID_HEADER, ids.get(LogContext.TRACE_ID));
         }
         if (ids.containsKey(LogContext.REQUEST_ID)) {
-            response.header(LogContext.REQUEST_ID_HEADER, ids.get(LogContext.REQUEST_ID));
+            response.getHeaders().set(LogContext.REQUEST_ID_HEADER, ids.get(LogContext.REQUEST_ID));
         }
         if (!LOG.isInfoEnabled() || UNLOGGED.matcher(request.getPath()).matches()) {
             return;

@@ -95,7 +95,7 @@ public class KeycloakProvisioning implements SignInProvisioning {
 
     @Override
     public boolean signsInAlready(String email) {
-        return call("look up " + email, () -> {
+        return call("look up an account by its email", () -> {
             RealmResource realm = keycloak.realm(realmName);
             return !realm.users().searchByEmail(email, true).isEmpty()
                     || !realm.users().searchByUsername(email, true).isEmpty();
@@ -211,7 +211,7 @@ public class KeycloakProvisioning implements SignInProvisioning {
         if (!existing.isEmpty()) {
             UserRepresentation user = existing.get(0);
             if (!authorityId.toString().equals(user.firstAttribute(AUTHORITY_ATTRIBUTE))) {
-                throw new ProvisioningException(admin.email() + " already signs in for another authority or the platform",
+                throw new ProvisioningException("the first admin's email already signs in for another authority or the platform",
                         null, ProvisioningException.Failure.ALREADY_SIGNS_IN);
             }
             password.ifPresent(p -> realm.users().get(user.getId()).resetPassword(credential(p)));

@@ -62,7 +62,7 @@ public class KeycloakStaffDirectory implements StaffDirectory {
     @Override
     public Invited invite(String organizationId, UUID authorityId, String email, String firstName, String lastName,
                           List<String> roles, boolean mayJoinSecond, boolean secondFactor) {
-        return call("invite " + email, () -> {
+        return call("invite a person", () -> {
             RealmResource realm = realm();
             Optional<UserRepresentation> existing = realm.users().searchByEmail(email, true).stream().findFirst()
                     .or(() -> realm.users().searchByUsername(email, true).stream().findFirst());
@@ -72,7 +72,7 @@ public class KeycloakStaffDirectory implements StaffDirectory {
             if (existing.isPresent()) {
                 userId = existing.get().getId();
                 if (member(organizationId, userId).isPresent()) {
-                    throw new ProvisioningException(email + " is already one of the council's people",
+                    throw new ProvisioningException("the person invited is already one of the council's people",
                             null, ProvisioningException.Failure.ALREADY_INVITED);
                 }
                 if (!mayJoinSecond) {
