@@ -2,15 +2,12 @@ package io.concordat.tenants.provisioning;
 
 import io.concordat.tenants.domain.IdentityProviderLink;
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
@@ -34,12 +31,8 @@ public class KeycloakIdentityProviders implements IdentityProviders {
     private final Keycloak keycloak;
     private final String realmName;
 
-    public KeycloakIdentityProviders(@Value("${concordat.keycloak.url}") String url,
-                                     @Value("${concordat.keycloak.realm:concordat}") String realm,
-                                     @Value("${concordat.keycloak.client-id}") String clientId,
-                                     @Value("${concordat.keycloak.client-secret}") String clientSecret) {
-        this.keycloak = KeycloakBuilder.builder().serverUrl(url).realm(realm)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
+    public KeycloakIdentityProviders(Keycloak keycloak, @Value("${concordat.keycloak.realm:concordat}") String realm) {
+        this.keycloak = keycloak;
         this.realmName = realm;
     }
 
@@ -146,10 +139,5 @@ public class KeycloakIdentityProviders implements IdentityProviders {
                         + response.getStatus() + " " + response.readEntity(String.class), null, false);
             }
         }
-    }
-
-    @PreDestroy
-    void close() {
-        keycloak.close();
     }
 }

@@ -4,14 +4,11 @@ import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.tenants.domain.FirstAdmin;
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -57,13 +54,9 @@ public class KeycloakProvisioning implements SignInProvisioning {
     private final boolean revealInitialPassword;
     private final SecureRandom random = new SecureRandom();
 
-    public KeycloakProvisioning(@Value("${concordat.keycloak.url}") String url,
-                                @Value("${concordat.keycloak.realm:concordat}") String realm,
-                                @Value("${concordat.keycloak.client-id}") String clientId,
-                                @Value("${concordat.keycloak.client-secret}") String clientSecret,
+    public KeycloakProvisioning(Keycloak keycloak, @Value("${concordat.keycloak.realm:concordat}") String realm,
                                 @Value("${concordat.provisioning.reveal-initial-password:false}") boolean reveal) {
-        this.keycloak = KeycloakBuilder.builder().serverUrl(url).realm(realm)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
+        this.keycloak = keycloak;
         this.realmName = realm;
         this.revealInitialPassword = reveal;
     }
@@ -243,10 +236,5 @@ public class KeycloakProvisioning implements SignInProvisioning {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    @PreDestroy
-    void close() {
-        keycloak.close();
     }
 }

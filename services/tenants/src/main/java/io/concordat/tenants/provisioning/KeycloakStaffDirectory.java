@@ -3,14 +3,11 @@ package io.concordat.tenants.provisioning;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.micronaut.context.annotation.Value;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.OAuth2Constants;
 import org.keycloak.admin.client.Keycloak;
-import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.admin.client.resource.UserResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -48,13 +45,9 @@ public class KeycloakStaffDirectory implements StaffDirectory {
     private final boolean revealInitialPassword;
     private final SecureRandom random = new SecureRandom();
 
-    public KeycloakStaffDirectory(@Value("${concordat.keycloak.url}") String url,
-                                  @Value("${concordat.keycloak.realm:concordat}") String realm,
-                                  @Value("${concordat.keycloak.client-id}") String clientId,
-                                  @Value("${concordat.keycloak.client-secret}") String clientSecret,
+    public KeycloakStaffDirectory(Keycloak keycloak, @Value("${concordat.keycloak.realm:concordat}") String realm,
                                   @Value("${concordat.provisioning.reveal-initial-password:false}") boolean reveal) {
-        this.keycloak = KeycloakBuilder.builder().serverUrl(url).realm(realm)
-                .grantType(OAuth2Constants.CLIENT_CREDENTIALS).clientId(clientId).clientSecret(clientSecret).build();
+        this.keycloak = keycloak;
         this.realmName = realm;
         this.revealInitialPassword = reveal;
     }
@@ -236,10 +229,5 @@ public class KeycloakStaffDirectory implements StaffDirectory {
         byte[] bytes = new byte[18];
         random.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    @PreDestroy
-    void close() {
-        keycloak.close();
     }
 }
