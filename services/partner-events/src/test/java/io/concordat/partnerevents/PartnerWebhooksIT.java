@@ -66,6 +66,11 @@ class PartnerWebhooksIT {
         startService();
         TestDirectory.registerAuthorities(DB, List.of(councilA, councilB));
         TestDirectory.createRegion(DB, shared, "Alliance " + shared, List.of(councilA, councilB));
+        // the service reads topics new to the shared broker only once its group has been given them:
+        // wait until one event of every type has been read, so that no test times the first assignment
+        List<EventEnvelope> warmUp = PartnerScenarios.oneOfEveryType(councilB, List.of());
+        Eventually.until("every topic read", Duration.ofSeconds(120),
+                () -> warmUp.stream().allMatch(e -> logged(e.id().toString()) == 1));
     }
 
     private void startService() {
@@ -221,16 +226,18 @@ class PartnerWebhooksIT {
         String subscription = (String) subscribe(token, "/resend").get("id");
         String eventId = PartnerScenarios.publish(EventTypes.RECHARGE_ISSUED, councilA, List.of(),
                 UUID.randomUUID().toString()).id().toString();
-        Eventually.until("delivered", Duration.ofSeconds(60), () -> receiver.posts("/resend").size() == 1);
+        // a first attempt timed out under load is tried again with the same id, so count from what arrived
+        Eventually.until("delivered", Duration.ofSeconds(60), () -> !receiver.posts("/resend").isEmpty());
+        int delivered = receiver.posts("/resend").size();
         Map<?, ?> delivery = (Map<?, ?>) api.list(BASE + "/subscriptions/" + subscription + "/deliveries", token)
                 .get(0).get("delivery");
         assertEquals(HttpStatus.ACCEPTED, api.status(HttpMethod.POST, BASE + "/subscriptions/" + subscription
                 + "/deliveries/" + delivery.get("id") + "/resend", token, null));
-        Eventually.until("sent again", Duration.ofSeconds(60), () -> receiver.posts("/resend").size() >= 2);
+        Eventually.until("sent again", Duration.ofSeconds(60), () -> receiver.posts("/resend").size() >= delivered + 1);
         assertEquals(1, api.post(BASE + "/subscriptions/" + subscription + "/deliveries/resend", token,
                 "{\"since\":\"2020-01-01T00:00:00Z\"}").get("resent"));
         Eventually.until("everything since a time sent again", Duration.ofSeconds(60),
-                () -> receiver.posts("/resend").size() >= 3);
+                () -> receiver.posts("/resend").size() >= delivered + 2);
         assertTrue(receiver.posts("/resend").stream().allMatch(p -> p.webhookId().equals(eventId)));
     }
 
