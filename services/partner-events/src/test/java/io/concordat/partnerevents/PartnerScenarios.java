@@ -35,8 +35,13 @@ final class PartnerScenarios {
 
     /** Publishes one event of the type with its golden body, owned and shared as given, about the subject. */
     static EventEnvelope publish(EventType<?> type, UUID owner, List<UUID> regions, String subject) {
+        return publishAt(type, owner, regions, subject, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /** As {@link #publish}, for an event that happened at the time given. */
+    static EventEnvelope publishAt(EventType<?> type, UUID owner, List<UUID> regions, String subject, OffsetDateTime at) {
         EventEnvelope event = new EventEnvelope(UUID.randomUUID(), "/concordat/test", type.type(),
-                OffsetDateTime.now(ZoneOffset.UTC), subject, owner, regions, golden(type));
+                at, subject, owner, regions, golden(type));
         TestEvents.publish(type.topic(), event);
         return event;
     }
