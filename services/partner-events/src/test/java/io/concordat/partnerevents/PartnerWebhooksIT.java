@@ -12,6 +12,9 @@ import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
 import io.concordat.partnerevents.RecordingReceiver.Answer;
 import io.concordat.partnerevents.RecordingReceiver.Post;
+import io.concordat.partnerevents.app.LogRetention;
+import io.concordat.partnerevents.app.PartnerTransactions;
+import io.concordat.partnerevents.store.EventLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
@@ -26,7 +29,10 @@ import org.junit.jupiter.api.TestInstance;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -35,10 +41,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -239,6 +252,85 @@ class PartnerWebhooksIT {
         Eventually.until("everything since a time sent again", Duration.ofSeconds(60),
                 () -> receiver.posts("/resend").size() >= delivered + 2);
         assertTrue(receiver.posts("/resend").stream().allMatch(p -> p.webhookId().equals(eventId)));
+    }
+
+    @Test
+    void eventsOlderThanTheRetentionWindowAreDeletedWithTheirDeliveriesAndNewerOnesKept() {
+        subscribe(partner("retention"), "/retention");
+        OffsetDateTime now = server.getApplicationContext().getBean(Clock.class).instant().atOffset(ZoneOffset.UTC);
+        String old = PartnerScenarios.publishAt(EventTypes.RECHARGE_ISSUED, councilA, List.of(), UUID.randomUUID().toString(),
+                now.minusDays(91)).id().toString();
+        String recent = PartnerScenarios.publishAt(EventTypes.RECHARGE_ISSUED, councilA, List.of(), UUID.randomUUID().toString(),
+                now.minusDays(89)).id().toString();
+        Eventually.until("both delivered", Duration.ofSeconds(60), () -> receiver.posts("/retention").stream()
+                .map(Post::webhookId).collect(Collectors.toSet()).containsAll(List.of(old, recent)));
+
+        LogRetention.Purged purged = server.getApplicationContext().getBean(LogRetention.class).purge();
+
+        assertTrue(purged.events() >= 1 && purged.deliveries() >= 1, purged.toString());
+        assertEquals(0, logged(old), "the event past 90 days is gone from the log");
+        assertEquals(0, Superuser.count(DB, "select count(*) from delivery where event_id = '" + old + "'"),
+                "and its delivery, with its attempts");
+        assertEquals(0, Superuser.count(DB, "select count(*) from delivery_attempt a where not exists "
+                + "(select 1 from delivery d where d.id = a.delivery_id)"), "no attempt outlives its delivery");
+        assertEquals(1, logged(recent), "the event within 90 days stays");
+        assertTrue(Superuser.count(DB, "select count(*) from delivery where event_id = '" + recent + "'") > 0,
+                "and its deliveries (one per subscription of the class that may read it)");
+        assertEquals(new LogRetention.Purged(0, 0), server.getApplicationContext().getBean(LogRetention.class).purge(),
+                "a second purge finds nothing");
+    }
+
+    @Test
+    void anAppendStillOpenHoldsBackTheNextSoNoReaderPassesOverAPositionCommittedLate() throws Exception {
+        EventLog log = server.getApplicationContext().getBean(EventLog.class);
+        PartnerTransactions transactions = server.getApplicationContext().getBean(PartnerTransactions.class);
+        EventEnvelope first = envelope();
+        EventEnvelope second = envelope();
+        CountDownLatch firstAppended = new CountDownLatch(1);
+        CountDownLatch commitFirst = new CountDownLatch(1);
+        ExecutorService appenders = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> slow = appenders.submit(() -> transactions.asPlatform(c -> {
+                log.holdAppendOrder();
+                log.append(Topics.HOSTING, first, null);
+                firstAppended.countDown();
+                await(commitFirst);
+                return null;
+            }));
+            assertTrue(firstAppended.await(30, TimeUnit.SECONDS));
+            Future<?> quick = appenders.submit(() -> transactions.asPlatform(c -> {
+                log.holdAppendOrder();
+                log.append(Topics.HOSTING, second, null);
+                return null;
+            }));
+            assertThrows(TimeoutException.class, () -> quick.get(2, TimeUnit.SECONDS),
+                    "the second append waits while the first is uncommitted");
+            assertEquals(0, logged(first.id().toString()) + logged(second.id().toString()), "neither is visible yet");
+
+            commitFirst.countDown();
+            slow.get(30, TimeUnit.SECONDS);
+            quick.get(30, TimeUnit.SECONDS);
+        } finally {
+            commitFirst.countDown();
+            appenders.shutdownNow();
+        }
+        long firstPosition = transactions.asPlatform(c -> log.positionOf(first.id()).orElseThrow());
+        long secondPosition = transactions.asPlatform(c -> log.positionOf(second.id()).orElseThrow());
+        assertTrue(firstPosition < secondPosition, "committed in the order of their positions");
+    }
+
+    private EventEnvelope envelope() {
+        return new EventEnvelope(UUID.randomUUID(), "/concordat/test", EventTypes.RECHARGE_ISSUED.type(),
+                OffsetDateTime.now(ZoneOffset.UTC), UUID.randomUUID().toString(), councilB, List.of(),
+                PartnerScenarios.golden(EventTypes.RECHARGE_ISSUED));
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static String hmac(String secret, String content) throws Exception {

@@ -45,6 +45,7 @@ public class EventLogWriter implements EventHandler {
 
     @Override
     public void handle(EventEnvelope event, String topic) {
+        log.holdAppendOrder();
         Map<String, Object> data = body(event);
         if (data.get("serviceArea") instanceof String area) {
             copies.recordArea(event.subject(), area);

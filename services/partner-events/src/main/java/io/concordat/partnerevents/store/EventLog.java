@@ -29,13 +29,33 @@ public class EventLog {
             select position, event_id, topic, event_type, source, subject, authority_id, region_ids, service_area,
                    occurred_at, data from event_log""";
 
+    /** The advisory lock that orders appends to the log ("event_log" in ASCII). */
+    static final long APPEND_LOCK = 0x6576656e745f6c6fL;
+
     private final CurrentConnection current;
 
     public EventLog(CurrentConnection current) {
         this.current = current;
     }
 
-    /** Appends the event inside the current transaction. */
+    /**
+     * Takes the log's append lock for the rest of the current transaction. Positions come from a
+     * sequence, so two transactions appending at once could commit out of position order, and the
+     * fan-out and the stream, which read on from the last position seen, would pass over the one
+     * committed later for good. Every appender (each consumer worker of each replica) takes this
+     * lock before it writes anything, so appends commit one transaction after another, in position
+     * order, and no reader ever sees a position before one still to come.
+     */
+    public void holdAppendOrder() {
+        try (PreparedStatement lock = current.get().prepareStatement("select pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, APPEND_LOCK);
+            lock.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the event log's append lock", e);
+        }
+    }
+
+    /** Appends the event inside the current transaction, which holds the append lock ({@link #holdAppendOrder()}). */
     public void append(String topic, EventEnvelope event, String serviceArea) {
         Connection connection = current.get();
         try (PreparedStatement insert = connection.prepareStatement(APPEND)) {
