@@ -3,6 +3,7 @@ package io.concordat.partnerevents;
 import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
+import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Councils;
 import io.concordat.kit.testing.Eventually;
@@ -70,6 +71,9 @@ class PartnerIsolationIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    RecordingPartnerClients clients;
 
     ApiCalls api;
 
@@ -234,6 +238,25 @@ class PartnerIsolationIT implements TestPropertyProvider {
                 .get("enabled"));
         assertEquals(HttpStatus.FORBIDDEN, api.status(HttpMethod.GET, BASE + "/subscriptions", token(clientId), null),
                 "a disabled partner's earlier tokens are refused too");
+    }
+
+    @Test
+    void aRegionAdminOfAMemberCouncilRegistersTheRegionsHubWhichBelongsToTheRegionNotTheCouncil() {
+        String regionAdmin = TestTokens.get().forAuthority(councilA, Roles.AUTHORITY_OFFICER, Roles.REGION_ADMIN);
+        Map<?, ?> hub = api.post(BASE + "/partners", regionAdmin, "{\"name\":\"Regional data hub\",\"regionId\":\"" + shared + "\"}");
+        String clientId = (String) hub.get("clientId");
+
+        assertEquals(shared.toString(), hub.get("regionId"), "the hub reads what was shared with its region");
+        assertEquals(null, hub.get("authorityId"), "and no council's own events");
+        assertTrue(hub.get("clientSecret") instanceof String, "its secret is shown once");
+        RecordingPartnerClients.Client client = clients.clients.values().stream()
+                .filter(c -> clientId.equals(c.clientId())).findFirst().orElseThrow();
+        assertEquals(shared, client.regionId(), "the identity provider's client carries the region");
+        assertEquals(null, client.authorityId());
+        assertTrue(api.list(BASE + "/partners", regionAdmin).stream().anyMatch(p -> clientId.equals(p.get("clientId"))),
+                "the registering council lists it");
+        assertTrue(api.list(BASE + "/partners", Councils.admin(councilB)).stream()
+                .noneMatch(p -> clientId.equals(p.get("clientId"))), "another member council does not");
     }
 
     @Test
