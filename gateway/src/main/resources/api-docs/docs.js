@@ -4,6 +4,8 @@ window.addEventListener('load', function () {
     url: '/api/docs/openapi.json',
     dom_id: '#swagger-ui',
     deepLinking: true,
-    presets: [SwaggerUIBundle.presets.apis]
+    presets: [SwaggerUIBundle.presets.apis],
+    // no badge from validator.swagger.io: nothing is loaded from another site, nor told where the document is
+    validatorUrl: null
   });
 });

@@ -67,6 +67,11 @@ public class RateLimitFilter implements HttpServerFilter {
             return chain.proceed(request);
         }
         List<RateLimits.Allowance> allowances = RateLimits.allowancesOf(Caller.of(authentication.get()), configuration);
+        // a flood's refusals are answered here, on the event loop, without queueing for a blocking thread
+        Optional<RateLimits.Decision> refused = limits.refusedLocally(allowances);
+        if (refused.isPresent()) {
+            return Mono.just(withHeaders(tooMany(refused.get()), refused.get()));
+        }
         return Mono.fromCallable(() -> limits.take(allowances))
                 .subscribeOn(blocking)
                 .<MutableHttpResponse<?>>flatMap(decision -> decision.allowed()

@@ -105,22 +105,43 @@ public class RateLimits {
         return allowances;
     }
 
-    /** Takes one token from each bucket, in order, stopping at the first that is empty. Blocks on the database. */
-    Decision take(List<Allowance> allowances) {
-        long periodSeconds = configuration.getPeriod().toSeconds();
-        Decision tightest = null;
+    /**
+     * The refusal of a request that draws on a bucket this replica has seen empty, whose next token
+     * is not yet due; asks no database, so it can answer on the request's own thread. Empty when
+     * every bucket has to be asked.
+     */
+    Optional<Decision> refusedLocally(List<Allowance> allowances) {
+        long now = System.nanoTime();
         for (Allowance allowance : allowances) {
-            long now = System.nanoTime();
             Long until = emptyUntil.get(allowance.key());
             if (until != null) {
                 if (now - until < 0) {
-                    return refused(allowance, until - now, periodSeconds);
+                    return Optional.of(refused(allowance, until - now, configuration.getPeriod().toSeconds()));
                 }
                 emptyUntil.remove(allowance.key(), until);
             }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Takes one token from each bucket, in order, stopping at the first that is empty. Blocks on the
+     * database, unless a bucket is known to be empty ({@link #refusedLocally}): then the request is
+     * refused before any bucket is asked, so a refusal costs no round trip and takes nothing from the
+     * caller's own bucket.
+     */
+    Decision take(List<Allowance> allowances) {
+        Optional<Decision> refused = refusedLocally(allowances);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        long periodSeconds = configuration.getPeriod().toSeconds();
+        Decision tightest = null;
+        for (Allowance allowance : allowances) {
             ConsumptionProbe probe = consume(allowance);
             if (!probe.isConsumed()) {
-                emptyUntil.put(allowance.key(), now + probe.getNanosToWaitForRefill());
+                // tokens come back only at the refill rate, whoever draws on the bucket: none before this
+                emptyUntil.put(allowance.key(), System.nanoTime() + probe.getNanosToWaitForRefill());
                 return refused(allowance, probe.getNanosToWaitForRefill(), periodSeconds);
             }
             Decision decision = new Decision(true, allowance.limit(), probe.getRemainingTokens(),

@@ -34,7 +34,7 @@ public class SecurityHeaders implements HttpServerFilter {
     public Publisher<MutableHttpResponse<?>> doFilter(HttpRequest<?> request, ServerFilterChain chain) {
         return Publishers.map(chain.proceed(request), response -> {
             MutableHttpHeaders headers = response.getHeaders();
-            headers.set("Content-Security-Policy", configuration.getContentSecurityPolicy());
+            headers.set("Content-Security-Policy", configuration.contentSecurityPolicyFor(request.getPath()));
             headers.set("X-Content-Type-Options", "nosniff");
             headers.set("Referrer-Policy", configuration.getReferrerPolicy());
             // for browsers that predate frame-ancestors

@@ -18,7 +18,17 @@ public class SecurityHeadersConfiguration {
             + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
 
+    /**
+     * The API documents' page ({@code /api/docs}, Swagger UI) only: the portal's policy, except that
+     * images may also be {@code data:} URLs, which is how Swagger UI's style sheet draws its icons
+     * (arrows, lock, copy). Its inline styles are set through the DOM's style properties, which a
+     * policy does not govern, so {@code style-src} stays {@code 'self'}; it runs no inline or
+     * evaluated script. {@code ApiDocsIT} opens the page in a browser and finds no refusal.
+     */
+    static final String API_DOCS_POLICY = PORTAL_POLICY.replace("img-src 'self';", "img-src 'self' data:;");
+
     private String contentSecurityPolicy = PORTAL_POLICY;
+    private String apiDocsContentSecurityPolicy = API_DOCS_POLICY;
     private String referrerPolicy = "no-referrer";
     private boolean hstsEnabled = true;
     private Duration hstsMaxAge = Duration.ofDays(365);
@@ -30,6 +40,19 @@ public class SecurityHeadersConfiguration {
 
     public void setContentSecurityPolicy(String contentSecurityPolicy) {
         this.contentSecurityPolicy = contentSecurityPolicy;
+    }
+
+    public String getApiDocsContentSecurityPolicy() {
+        return apiDocsContentSecurityPolicy;
+    }
+
+    public void setApiDocsContentSecurityPolicy(String apiDocsContentSecurityPolicy) {
+        this.apiDocsContentSecurityPolicy = apiDocsContentSecurityPolicy;
+    }
+
+    /** The policy for a page at this path: the API documents' page has its own, every other answer the portal's. */
+    String contentSecurityPolicyFor(String path) {
+        return ApiDocsController.PATH.equals(path) ? apiDocsContentSecurityPolicy : contentSecurityPolicy;
     }
 
     public String getReferrerPolicy() {

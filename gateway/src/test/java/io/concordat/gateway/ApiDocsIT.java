@@ -11,24 +11,40 @@ import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micronaut.runtime.server.EmbeddedServer;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -59,20 +75,27 @@ class ApiDocsIT implements TestPropertyProvider {
             documentServer(() -> EMPTY.formatted("opportunities")), documentServer(() -> EMPTY.formatted("reporting")),
             documentServer(() -> EMPTY.formatted("partner events")));
 
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
     @Inject
     @Client("/")
     HttpClient http;
 
+    @Inject
+    EmbeddedServer server;
+
     @Override
     public Map<String, String> getProperties() {
-        return Map.of(
-                "concordat.oidc.issuer", tokens.issuer(),
-                "concordat.routes.tenants", url(services.get(0)),
-                "concordat.routes.hosting", url(services.get(1)),
-                "concordat.routes.opportunities", url(services.get(2)),
-                "concordat.routes.reporting", url(services.get(3)),
-                "concordat.routes.partner-events", url(services.get(4)),
-                "concordat.routes.portal", "http://127.0.0.1:1");
+        // the gateway's own test settings (rate limits' database, a free management port), routed to the stand-ins
+        Map<String, String> properties = GatewayTestProperties.of("http://127.0.0.1:1");
+        properties.put("concordat.routes.tenants", url(services.get(0)));
+        properties.put("concordat.routes.hosting", url(services.get(1)));
+        properties.put("concordat.routes.opportunities", url(services.get(2)));
+        properties.put("concordat.routes.reporting", url(services.get(3)));
+        properties.put("concordat.routes.partner-events", url(services.get(4)));
+        properties.put("micronaut.server.port", "-1");
+        return properties;
     }
 
     @AfterAll
@@ -116,6 +139,40 @@ class ApiDocsIT implements TestPropertyProvider {
         }
         assertTrue(new String(http.toBlocking().retrieve(HttpRequest.GET("/api/docs/docs.js"), byte[].class),
                 StandardCharsets.UTF_8).contains("/api/docs/openapi.json"));
+    }
+
+    @Test
+    void thePageRendersEveryOperationInABrowserWithoutBreakingItsContentSecurityPolicy() {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Debian's chromium and chromedriver (infra/devstack/tools/install-browser)");
+        hostingAnswers.set(true);
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile())
+                .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu");
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
+        ChromeDriverService driverService = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        WebDriver browser = new ChromeDriver(driverService, options);
+        try {
+            browser.get("http://127.0.0.1:" + server.getPort() + "/api/docs");
+            List<WebElement> operations = new WebDriverWait(browser, Duration.ofSeconds(30)).until(
+                    page -> {
+                        List<WebElement> found = page.findElements(By.cssSelector(".opblock-summary-path"));
+                        return found.size() == 2 ? found : null;
+                    });
+            // the icons are images in the style sheet, as data: URLs: drawn, not refused
+            new WebDriverWait(browser, Duration.ofSeconds(10)).until(page -> !page.findElements(By.cssSelector(".opblock-tag svg, .arrow")).isEmpty());
+
+            assertEquals(List.of("/api/v1/hosting/arrangements", "/api/v1/tenants/authorities"),
+                    operations.stream().map(WebElement::getText).map(String::strip).sorted().toList());
+            List<String> problems = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .filter(entry -> entry.getLevel().intValue() >= Level.WARNING.intValue())
+                    .map(LogEntry::getMessage).toList();
+            assertEquals(List.of(), problems, "no Content-Security-Policy refusal nor any other error in the browser");
+        } finally {
+            browser.quit();
+        }
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +50,9 @@ class RateLimitIT implements TestPropertyProvider {
 
     @Inject
     EmbeddedServer server;
+
+    @Inject
+    MeterRegistry meters;
 
     @Override
     public Map<String, String> getProperties() {
@@ -134,6 +138,43 @@ class RateLimitIT implements TestPropertyProvider {
         assertTrue(refused.body().contains("caller"), refused.body());
         assertEquals(200, get(server.getPort(), tokens.forAuthority(council, Roles.AUTHORITY_OFFICER)).statusCode(),
                 "a colleague still has their own allowance");
+    }
+
+    @Test
+    void onceACouncilsAllowanceIsSeenUsedUpItsRequestsAreRefusedWithoutAskingTheDatabase() throws Exception {
+        UUID council = UUID.randomUUID();
+        // two colleagues use up the council's allowance between them, each within their own
+        for (int person = 0; person < AUTHORITY / CALLER; person++) {
+            String colleague = tokens.forAuthority(council, Roles.AUTHORITY_OFFICER);
+            for (int i = 0; i < CALLER; i++) {
+                assertEquals(200, get(server.getPort(), colleague).statusCode());
+            }
+        }
+        String third = tokens.forAuthority(council, Roles.AUTHORITY_OFFICER);
+        assertEquals(429, get(server.getPort(), third).statusCode(), "the council's allowance is used up");
+
+        double before = bucketReads();
+        long started = System.nanoTime();
+        int refused = 0;
+        for (int i = 0; i < 10; i++) {
+            HttpResponse<String> response = get(server.getPort(), i % 2 == 0 ? third : tokens.forAuthority(council, Roles.AUTHORITY_OFFICER));
+            if (response.statusCode() == 429) {
+                refused++;
+                assertTrue(response.headers().firstValue("Retry-After").isPresent());
+                assertTrue(response.body().contains("authority"), response.body());
+            }
+        }
+        long refills = (System.nanoTime() - started) / (60_000_000_000L / AUTHORITY);
+        double reads = bucketReads() - before;
+
+        // none before the council's next token is due (one every 3 s); two buckets a request after each
+        assertTrue(reads <= 2 * refills, reads + " reads of the buckets for " + refused + " refusals and " + refills + " refills");
+        assertTrue(refused >= 10 - refills, refused + " refused");
+    }
+
+    /** How often the rate limits' pool has handed out a connection: once per bucket asked. */
+    private double bucketReads() {
+        return meters.find("hikaricp.connections.acquire").tag("pool", "rate-limits").timer().count();
     }
 
     @Test

@@ -64,6 +64,23 @@ class SecurityHeadersIT implements TestPropertyProvider {
     }
 
     @Test
+    void onlyTheApiDocumentsPageMayDrawDataImagesAndNoPageMayRunInlineCode() throws Exception {
+        String portal = get("/", null, null).headers().firstValue("Content-Security-Policy").orElseThrow();
+        HttpResponse<String> docsPage = get("/api/docs", null, null);
+        String docs = docsPage.headers().firstValue("Content-Security-Policy").orElseThrow();
+        String docsScript = get("/api/docs/docs.js", null, null).headers().firstValue("Content-Security-Policy").orElseThrow();
+
+        assertEquals(200, docsPage.statusCode());
+        assertEquals(portal.replace("img-src 'self';", "img-src 'self' data:;"), docs, "the portal's policy but for data: images");
+        assertTrue(portal.contains("img-src 'self';") && !portal.contains("data:"), portal);
+        assertEquals(portal, docsScript, "the exception is the page's alone");
+        for (String policy : List.of(portal, docs)) {
+            assertFalse(policy.contains("unsafe-inline") || policy.contains("unsafe-eval"), policy);
+            assertTrue(policy.contains("style-src 'self';") && policy.contains("script-src 'self';"), policy);
+        }
+    }
+
+    @Test
     void theGatewaysOwnRefusalsCarryTheSameHeaders() throws Exception {
         String token = TestTokens.get().forAuthority(UUID.randomUUID(), Roles.AUTHORITY_OFFICER);
         List<HttpResponse<String>> refusals = List.of(

@@ -13,4 +13,9 @@ class ApiDocumentTest {
     void everyRouteIsInThePublishedApiDocument() {
         assertEquals(List.of(), ApiDocumentCoverage.differences());
     }
+
+    @Test
+    void everyOperationIsDocumentedWithTheStatusItAnswers() {
+        assertEquals(List.of(), ApiDocumentCoverage.statusDifferences());
+    }
 }

@@ -28,6 +28,8 @@ import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
@@ -82,6 +84,7 @@ public class ArrangementController {
 
     /** Records an arrangement the caller's authority hosts, e.g. one agreed before the platform existed. */
     @Post
+    @Status(HttpStatus.CREATED)
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<ArrangementView> create(Caller caller, @Valid @Body CreateArrangementRequest r) {
         UUID host = caller.requireAuthority();
@@ -208,6 +211,7 @@ public class ArrangementController {
 
     /** Issues a recharge to a recipient for a period. */
     @Post("/{id}/recharges")
+    @Status(HttpStatus.CREATED)
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<RechargeView> recharge(Caller caller, @PathVariable UUID id, @Valid @Body RechargeRequest r) {
         arrangements.recharge(caller, id, r.recipientAuthorityId(), r.periodFrom(), r.periodTo(), r.amountPence());
@@ -245,6 +249,7 @@ public class ArrangementController {
 
     /** Defines a performance indicator of the arrangement, with its targets. */
     @Post("/{id}/indicators")
+    @Status(HttpStatus.CREATED)
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<IndicatorView> defineIndicator(Caller caller, @PathVariable UUID id,
                                                        @Valid @Body DefineIndicatorRequest r) {

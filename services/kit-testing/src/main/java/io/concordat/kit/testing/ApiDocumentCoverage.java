@@ -1,10 +1,16 @@
 package io.concordat.kit.testing;
 
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.annotation.AnnotationValue;
 import io.micronaut.core.io.service.SoftServiceLoader;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.HttpMethodMapping;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.uri.UriMatchTemplate;
 import io.micronaut.inject.BeanDefinition;
 import io.micronaut.inject.BeanDefinitionReference;
@@ -16,17 +22,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Compares a service's routes, as its compiled controllers declare them (the bean definitions
  * Micronaut's router is built from), with the OpenAPI document generated at build time
  * ({@code META-INF/swagger/openapi.json} on the class path). A route the document leaves out, or
- * an operation the service no longer has, is named.
+ * an operation the service no longer has, is named; so is an operation whose documented success
+ * status is not the one its method answers ({@link #statusDifferences()}).
  */
 public final class ApiDocumentCoverage {
 
@@ -37,6 +46,9 @@ public final class ApiDocumentCoverage {
     private static final String API = "/api/";
     private static final String OWN_PACKAGES = "io.concordat.";
     private static final Set<String> OPERATIONS = Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+    /** What {@link HttpResponse}'s factories answer, for a method that builds its answer with one. */
+    private static final Map<String, String> RESPONSE_FACTORIES = Map.of("ok", "200", "created", "201",
+            "accepted", "202", "noContent", "204");
 
     private ApiDocumentCoverage() {
     }
@@ -61,8 +73,67 @@ public final class ApiDocumentCoverage {
         return differences;
     }
 
+    /**
+     * Every operation whose documented success statuses (its {@code 2xx} responses) are not those its
+     * method answers: the {@link Status} it carries, else the {@link HttpResponse} factories it calls
+     * ({@code created} is 201, {@code noContent} 204...), else 200 for a method that returns its body.
+     * A method that sets a status any other way is not judged. Empty when all agree.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<String> statusDifferences() {
+        Map<String, Object> paths = (Map<String, Object>) document().getOrDefault("paths", Map.of());
+        Map<String, Set<String>> documented = new HashMap<>();
+        paths.forEach((path, item) -> ((Map<String, Object>) item).forEach((verb, operation) -> {
+            if (OPERATIONS.contains(verb)) {
+                Map<String, Object> responses = (Map<String, Object>) ((Map<String, Object>) operation)
+                        .getOrDefault("responses", Map.of());
+                documented.put(verb.toUpperCase(Locale.ROOT) + " " + normalise(path),
+                        new TreeSet<>(responses.keySet().stream().filter(code -> code.startsWith("2")).toList()));
+            }
+        }));
+        ClassFileImporter importer = new ClassFileImporter();
+        List<String> differences = new ArrayList<>();
+        new TreeMap<>(routeMethods()).forEach((route, method) -> {
+            Set<String> answered = answered(importer, method);
+            Set<String> described = documented.get(route);
+            if (answered != null && described != null && !answered.equals(described)) {
+                differences.add(route + " answers " + answered + " but the API document says " + described);
+            }
+        });
+        return differences;
+    }
+
+    /** The success statuses a method answers, or null when they cannot be read from it. */
+    private static Set<String> answered(ClassFileImporter importer, ExecutableMethod<?, ?> method) {
+        Set<String> statuses = new TreeSet<>();
+        method.enumValue(Status.class, HttpStatus.class).ifPresent(status -> statuses.add(String.valueOf(status.getCode())));
+        if (!statuses.isEmpty()) {
+            return statuses;
+        }
+        if (!HttpResponse.class.isAssignableFrom(method.getReturnType().getType())) {
+            return Set.of("200");
+        }
+        JavaMethod code = importer.importClass(method.getDeclaringType())
+                .getMethod(method.getMethodName(), method.getArgumentTypes());
+        for (JavaMethodCall call : code.getMethodCallsFromSelf()) {
+            // the factories are HttpResponse's own; what is called on what they made (body, header) is not a status
+            if (call.getTargetOwner().isEquivalentTo(HttpResponse.class)) {
+                String status = RESPONSE_FACTORIES.get(call.getName());
+                if (status == null) {
+                    return null;
+                }
+                statuses.add(status);
+            }
+        }
+        return statuses.isEmpty() ? null : statuses;
+    }
+
     /** {@code "GET /api/v1/x/{id}"} for every controller method mapped under {@code /api/}, query variables left out. */
     public static Set<String> routes() {
+        return routeMethods().keySet();
+    }
+
+    private static Map<String, ExecutableMethod<?, ?>> routeMethods() {
         // a path may name a setting (the kit's dead-letter API is under the service's own name): the
         // document has it resolved from the service's configuration, and so must the routes
         ApplicationContext context = ApplicationContext.builder().deduceEnvironment(false).build();
@@ -74,8 +145,8 @@ public final class ApiDocumentCoverage {
         }
     }
 
-    private static Set<String> routes(java.util.function.UnaryOperator<String> resolve) {
-        Set<String> routes = new HashSet<>();
+    private static Map<String, ExecutableMethod<?, ?>> routes(java.util.function.UnaryOperator<String> resolve) {
+        Map<String, ExecutableMethod<?, ?>> routes = new HashMap<>();
         Set<String> seen = new HashSet<>();
         List<BeanDefinitionReference> references = new ArrayList<>();
         SoftServiceLoader.load(BeanDefinitionReference.class).collectAll(references, BeanDefinitionReference::isPresent);
@@ -99,7 +170,7 @@ public final class ApiDocumentCoverage {
                     for (String uri : uris) {
                         String path = normalise(UriMatchTemplate.of(resolve.apply(root)).nest(resolve.apply(uri)).toPathString());
                         if (path.startsWith(API)) {
-                            routes.add(verb + " " + path);
+                            routes.put(verb + " " + path, method);
                         }
                     }
                 }

@@ -3,6 +3,7 @@ package io.concordat.kit.inbox;
 import io.concordat.events.CloudEventsKafka;
 import io.concordat.events.MalformedEventException;
 import io.concordat.kit.observability.KafkaTraceContext;
+import io.opentelemetry.api.trace.Tracer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
@@ -41,9 +42,15 @@ public final class BatchApplier {
     private final InboxStore inbox;
     private final Transaction transaction;
     private final boolean savepointsFirst;
+    private final Tracer tracer;
 
     public BatchApplier(Subscriptions subscriptions, InboxStore inbox, Transaction transaction) {
         this(subscriptions, inbox, transaction, false);
+    }
+
+    /** Handles each record in a consumer span of the trace that published it ({@link KafkaTraceContext#restore}). */
+    public BatchApplier(Subscriptions subscriptions, InboxStore inbox, Transaction transaction, Tracer tracer) {
+        this(subscriptions, inbox, transaction, false, tracer);
     }
 
     /**
@@ -51,6 +58,12 @@ public final class BatchApplier {
      *                        a transaction of the caller's, which a failed first pass would spoil
      */
     public BatchApplier(Subscriptions subscriptions, InboxStore inbox, Transaction transaction, boolean savepointsFirst) {
+        this(subscriptions, inbox, transaction, savepointsFirst, KafkaTraceContext.NO_SPANS);
+    }
+
+    private BatchApplier(Subscriptions subscriptions, InboxStore inbox, Transaction transaction, boolean savepointsFirst,
+                         Tracer tracer) {
+        this.tracer = tracer;
         this.subscriptions = subscriptions;
         this.inbox = inbox;
         this.transaction = transaction;
@@ -108,7 +121,7 @@ public final class BatchApplier {
             try {
                 inbox.actFor(d.event().authorityId());
                 // with the publishing request's trace current, so its trace id is in the handler's log lines
-                KafkaTraceContext.restore(sources.get(i), () -> {
+                KafkaTraceContext.restore(tracer, sources.get(i), () -> {
                     subscriptions.apply(d.topic(), d.event());
                     return null;
                 });

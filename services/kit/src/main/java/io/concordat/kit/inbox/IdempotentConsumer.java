@@ -10,6 +10,8 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -44,6 +46,7 @@ public class IdempotentConsumer {
     private final InboxStore inbox;
     private final KafkaClients kafka;
     private final ConsumerMetrics metrics;
+    private final Tracer tracer;
     private final int workerCount;
     private final int maxBatch;
     private final Duration retryBackoff;
@@ -53,7 +56,7 @@ public class IdempotentConsumer {
 
     public IdempotentConsumer(List<EventSubscriber> subscribers, List<EventHandler> handlers,
                               TransactionOperations<Connection> jdbc, InboxStore inbox,
-                              KafkaClients kafka, MeterRegistry meters, JsonMapper json,
+                              KafkaClients kafka, MeterRegistry meters, JsonMapper json, OpenTelemetry openTelemetry,
                               @Value("${concordat.consumer.workers:1}") int workerCount,
                               @Value("${concordat.consumer.max-batch:500}") int maxBatch,
                               @Value("${concordat.consumer.retry-backoff:200ms}") Duration retryBackoff,
@@ -64,6 +67,7 @@ public class IdempotentConsumer {
         this.inbox = inbox;
         this.kafka = kafka;
         this.metrics = new ConsumerMetrics(meters, Clock.systemUTC());
+        this.tracer = openTelemetry.getTracer("io.concordat.consumer");
         this.workerCount = Math.max(1, workerCount);
         this.maxBatch = maxBatch;
         this.retryBackoff = retryBackoff;
@@ -86,7 +90,7 @@ public class IdempotentConsumer {
         if (topics().isEmpty() || !threads.isEmpty()) {
             return;
         }
-        BatchApplier applier = new BatchApplier(subscriptions, inbox, this::inTransaction);
+        BatchApplier applier = new BatchApplier(subscriptions, inbox, this::inTransaction, tracer);
         for (int n = 0; n < workerCount; n++) {
             int i = n;
             PartitionWorker worker = new PartitionWorker(i, kafka.consumer(i, maxBatch), topics(), applier,
@@ -135,7 +139,7 @@ public class IdempotentConsumer {
 
     /** Applies one dead-lettered record again, as the workers would; for {@link DeadLetterArchive}. */
     BatchApplier.Result redrive(org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> record) {
-        return new BatchApplier(subscriptions, inbox, this::inTransaction).apply(List.of(record));
+        return new BatchApplier(subscriptions, inbox, this::inTransaction, tracer).apply(List.of(record));
     }
 
     ConsumerMetrics metrics() {

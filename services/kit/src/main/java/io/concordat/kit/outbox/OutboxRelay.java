@@ -13,8 +13,14 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.transaction.TransactionOperations;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.postgresql.PGConnection;
@@ -49,7 +55,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * events reach Kafka in the order they were written however many relays run. A row is marked sent only
  * after Kafka acknowledged it (acks=all), so a crash between the two sends it again, and
  * consumers drop the repeat by event id. The relay sleeps on PostgreSQL {@code LISTEN} and is
- * woken by the commit of a new row, with a short poll as a safety net.
+ * woken by the commit of a new row, with a short poll as a safety net. A row written in a trace is
+ * sent in a producer span of that trace, ended when Kafka acknowledged it ({@link KafkaTraceContext#publishing}).
  */
 @Singleton
 @Requires(property = "concordat.db.url")
@@ -84,6 +91,7 @@ public class OutboxRelay {
     private final KafkaClients kafka;
     private final int batchSize;
     private final Duration idleWait;
+    private final Tracer tracer;
     private final Counter sent;
     private final AtomicLong pending = new AtomicLong();
     private final AtomicLong backlog = new AtomicLong();
@@ -94,10 +102,18 @@ public class OutboxRelay {
     private KafkaProducer<String, byte[]> producer;
     private Connection listener;
 
+    /** A relay made outside the context: it carries each row's trace context but starts no span of its own. */
     public OutboxRelay(TransactionOperations<Connection> transactions, DataSource dataSource, KafkaClients kafka,
-                       MeterRegistry meters,
+                       MeterRegistry meters, int batchSize, Duration idleWait) {
+        this(transactions, dataSource, kafka, meters, OpenTelemetry.noop(), batchSize, idleWait);
+    }
+
+    @Inject
+    public OutboxRelay(TransactionOperations<Connection> transactions, DataSource dataSource, KafkaClients kafka,
+                       MeterRegistry meters, OpenTelemetry openTelemetry,
                        @Value("${concordat.outbox.relay.batch-size:200}") int batchSize,
                        @Value("${concordat.outbox.relay.idle-wait:1s}") Duration idleWait) {
+        this.tracer = openTelemetry.getTracer("io.concordat.outbox");
         this.transactions = transactions;
         this.dataSource = dataSource;
         this.kafka = kafka;
@@ -181,6 +197,7 @@ public class OutboxRelay {
             Connection connection = status.getConnection();
             List<Long> positions = new ArrayList<>();
             List<Future<RecordMetadata>> acks = new ArrayList<>();
+            List<Span> spans = new ArrayList<>();
             java.sql.Array held = connection.createArrayOf("text", heldAggregates(connection).toArray());
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setArray(1, held);
@@ -189,8 +206,9 @@ public class OutboxRelay {
                     while (rs.next()) {
                         positions.add(rs.getLong("position"));
                         EventEnvelope envelope = envelope(rs);
-                        acks.add(producer().send(KafkaTraceContext.carry(rs.getString("trace_context"),
-                                CloudEventsKafka.toRecord(rs.getString("topic"), envelope))));
+                        ProducerRecord<String, byte[]> record = CloudEventsKafka.toRecord(rs.getString("topic"), envelope);
+                        spans.add(KafkaTraceContext.publishing(tracer, rs.getString("trace_context"), record));
+                        acks.add(producer().send(record));
                     }
                 }
                 if (positions.isEmpty()) {
@@ -205,18 +223,31 @@ public class OutboxRelay {
                     mark.setArray(1, connection.createArrayOf("bigint", positions.toArray()));
                     mark.executeUpdate();
                 }
+                spans.forEach(Span::end);
             } catch (SQLException e) {
+                failed(spans, e);
                 throw new OutboxException("outbox relay database error", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                failed(spans, e);
                 throw new OutboxException("interrupted while Kafka acknowledged the batch", e);
             } catch (Exception e) {
+                failed(spans, e);
                 throw new OutboxException("Kafka did not acknowledge the batch: " + rootMessage(e), e);
             }
             sent.increment(positions.size());
             pending.set(positions.size() == batchSize ? batchSize : 0);
             return positions.size();
         });
+    }
+
+    /** Ends the batch's publish spans as failed: the rows stay unsent and go again in spans of their own. */
+    private static void failed(List<Span> spans, Exception e) {
+        for (Span span : spans) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            span.end();
+        }
     }
 
     /**

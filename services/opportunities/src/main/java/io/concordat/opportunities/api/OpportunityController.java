@@ -19,6 +19,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
@@ -58,6 +60,7 @@ public class OpportunityController {
 
     /** Proposes an opportunity for the caller's authority; the row and its event commit together. */
     @Post
+    @Status(HttpStatus.CREATED)
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<OpportunityView> propose(Caller caller, @Valid @Body ProposeOpportunityRequest request) {
         UUID authorityId = caller.requireAuthority();

@@ -15,6 +15,8 @@ import io.concordat.opportunities.domain.VacancyStatus;
 import io.concordat.opportunities.store.VacancyStore;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
@@ -60,6 +62,7 @@ public class VacancyController {
 
     /** Posts a vacancy of the caller's authority, which others in its regions could share. */
     @Post("/vacancies")
+    @Status(HttpStatus.CREATED)
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<VacancyView> post(Caller caller, @Valid @Body PostVacancyRequest request) {
         VacancyView view = transactions.write(caller, connection -> view(vacancies.post(caller, request.title(),
@@ -108,6 +111,7 @@ public class VacancyController {
      * with the regions it names (by default all of its own). The vacancy stops recruiting.
      */
     @Post("/vacancies/{id}/opportunity")
+    @Status(HttpStatus.CREATED)
     @Secured({Roles.AUTHORITY_OFFICER, Roles.AUTHORITY_ADMIN})
     public HttpResponse<OpportunityView> openOpportunity(Caller caller, @PathVariable UUID id,
                                                          @Valid @Nullable @Body OpenOpportunityRequest request) {

@@ -7,6 +7,8 @@ import io.concordat.partnerevents.app.PartnerIdentity;
 import io.concordat.partnerevents.app.PartnerRegistration;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -63,6 +65,7 @@ public class DeliveryController {
 
     /** Sends one delivery again. */
     @Post("/{deliveryId}/resend")
+    @Status(HttpStatus.ACCEPTED)
     public HttpResponse<Void> resend(Authentication auth, UUID subscriptionId, UUID deliveryId) {
         log.resend(registration.identify(auth), subscriptionId, deliveryId);
         return HttpResponse.accepted();
@@ -70,6 +73,7 @@ public class DeliveryController {
 
     /** Sends again every delivery whose event happened at or after a time. */
     @Post("/resend")
+    @Status(HttpStatus.ACCEPTED)
     public HttpResponse<Map<String, Integer>> resendSince(Authentication auth, UUID subscriptionId,
                                                           @Valid @Body ResendRequest request) {
         int count = log.resendSince(registration.identify(auth), subscriptionId, request.since());

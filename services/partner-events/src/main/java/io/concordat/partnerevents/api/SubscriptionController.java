@@ -89,6 +89,7 @@ public class SubscriptionController {
 
     /** Deletes a subscription. */
     @Delete("/{id}")
+    @Status(HttpStatus.NO_CONTENT)
     public HttpResponse<Void> unsubscribe(Authentication auth, UUID id) {
         subscribing.unsubscribe(registration.identify(auth), id);
         return HttpResponse.noContent();

@@ -4,6 +4,8 @@ import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.reporting.app.ReadModels;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -36,6 +38,7 @@ public class ReadModelController {
      * row); {@code GET} on the read models shows when it has caught up.
      */
     @Post("/rebuild")
+    @Status(HttpStatus.ACCEPTED)
     public HttpResponse<?> rebuild() {
         try {
             readModels.rebuild();

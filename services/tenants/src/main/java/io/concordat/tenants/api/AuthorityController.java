@@ -17,6 +17,8 @@ import io.micronaut.data.model.Page;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
@@ -58,6 +60,7 @@ public class AuthorityController {
 
     /** Registers an authority as a tenant, pending approval: the platform only. */
     @Post
+    @Status(HttpStatus.CREATED)
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<AuthorityView> register(Caller caller, @Valid @Body RegisterAuthorityRequest request) {
         Authority authority = Authority.register(request.name(), kind(request.kind()), request.gssCode(),

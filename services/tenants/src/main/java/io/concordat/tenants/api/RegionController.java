@@ -22,6 +22,8 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.Sort;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.concordat.kit.apidocs.ProblemAnswers;
 import io.micronaut.http.annotation.Controller;
@@ -73,6 +75,7 @@ public class RegionController {
 
     /** Creates a region with its first members and, if given, its board: the platform only. */
     @Post
+    @Status(HttpStatus.CREATED)
     @Secured(Roles.PLATFORM_ADMIN)
     public HttpResponse<RegionView> create(Caller caller, @Valid @Body CreateRegionRequest request) {
         Region region = Region.create(request.name(), kind(request.kind()), request.memberAuthorityIds(), caller.subject(),
@@ -123,6 +126,7 @@ public class RegionController {
      * was) from the day given.
      */
     @Post("/{id}/membership-requests")
+    @Status(HttpStatus.CREATED)
     @Secured(Roles.AUTHORITY_ADMIN)
     public HttpResponse<MembershipRequestView> requestMembership(Caller caller, @PathVariable UUID id,
                                                                  @Nullable @Valid @Body JoiningRequest joining) {

@@ -7,6 +7,8 @@ import io.concordat.tenants.domain.Invitation;
 import io.concordat.tenants.provisioning.StaffDirectory;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -42,6 +44,7 @@ public class StaffController {
 
     /** Invites a person by email to the council, with the roles given. */
     @Post
+    @Status(HttpStatus.CREATED)
     public HttpResponse<InvitationView> invite(Caller caller, @PathVariable UUID id, @Valid @Body InviteRequest request) {
         StaffDirectory.Invited invited = staff.invite(caller, id,
                 Invitation.of(request.email(), request.firstName(), request.lastName(), request.roles()));
@@ -71,6 +74,7 @@ public class StaffController {
 
     /** Removes a leaver from the council and signs them out everywhere. */
     @Delete("/{userId}")
+    @Status(HttpStatus.NO_CONTENT)
     public HttpResponse<Void> remove(Caller caller, @PathVariable UUID id, @PathVariable UUID userId) {
         staff.remove(caller, id, userId.toString());
         return HttpResponse.noContent();
