@@ -1,5 +1,6 @@
 package io.concordat.reporting.store;
 
+import io.concordat.kit.store.BatchedWrites;
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
 import io.concordat.reporting.domain.ReportedPeriod;
@@ -20,15 +21,19 @@ import java.util.UUID;
 /**
  * Writes the read models, one method per fact. Every write gives the same rows whether a fact
  * comes once or again, and whatever the order of facts about different aggregates, so a rebuild
- * from offset 0 reproduces them exactly.
+ * from offset 0 reproduces them exactly. Recharges, savings and readings, which come many to an
+ * arrangement and keep the latest by their own timestamps, are gathered and sent as JDBC batches
+ * at the end of the consumer's batch ({@link BatchedWrites}).
  */
 @Singleton
 public class ProjectionStore {
 
     private final CurrentConnection connection;
+    private final BatchedWrites batched;
 
-    public ProjectionStore(CurrentConnection connection) {
+    public ProjectionStore(CurrentConnection connection, BatchedWrites batched) {
         this.connection = connection;
+        this.batched = batched;
     }
 
     public void opportunityProposed(UUID id, UUID authority, String title, String serviceArea, String model,
@@ -150,14 +155,14 @@ public class ProjectionStore {
     }
 
     public void recharge(UUID eventId, UUID id, UUID recipient, LocalDate from, LocalDate to, long pence) {
-        update("""
+        batched.write("""
                 insert into rpt_recharge (event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence)
                 values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""", eventId, id, recipient, from, to, pence);
     }
 
     /** The ledger's figure for an authority and year; a later recording replaces an earlier one. */
     public void saving(UUID id, UUID authority, String financialYear, long baseline, long cost, long saving, Instant at) {
-        update("""
+        batched.write("""
                 insert into rpt_saving (arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (arrangement_id, authority_id, financial_year) do update
@@ -173,7 +178,7 @@ public class ProjectionStore {
      */
     public void reading(UUID id, UUID indicator, String name, UUID recipient, String period, ReportedPeriod days,
                         BigDecimal value, BigDecimal target, String rating, Instant at) {
-        update("""
+        batched.write("""
                 insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
                                                    value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -184,7 +189,7 @@ public class ProjectionStore {
                 where rpt_indicator_reading.reported_at <= excluded.reported_at""",
                 indicator, recipient, period, id, name, value, target, rating, time(at), days.firstDay(), days.lastDay(),
                 days.filedOn());
-        update("""
+        batched.write("""
                 insert into rpt_indicator_latest (indicator_id, recipient_authority_id, arrangement_id, indicator_name, period,
                                                   value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
