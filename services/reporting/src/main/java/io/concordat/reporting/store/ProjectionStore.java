@@ -64,6 +64,7 @@ public class ProjectionStore {
 
     /** A business case version replaces the projections of any earlier version. */
     public void businessCase(UUID id, int version, List<ProjectedSaving> savings) {
+        batched.flush();
         Integer latest = Sql.query(connection.get(), "select max(version) from rpt_projected_saving where opportunity_id = ?",
                 rs -> (Integer) rs.getObject(1), id).get(0);
         if (latest != null && latest > version) {
@@ -129,6 +130,16 @@ public class ProjectionStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AGREED', ?, ?) on conflict (arrangement_id) do nothing""",
                 id, title, serviceArea, Themes.of(serviceArea), host, uuids(parties), uuids(regions), basis, startsOn,
                 endsOn, opportunity, time(agreedAt));
+        List<UUID> readers = new ArrayList<>(parties);
+        readers.addAll(regions);
+        readers(id, readers);
+    }
+
+    /** Lets authorities or regions read the arrangement and its detail (the detail tables' policies look here). */
+    private void readers(UUID id, List<UUID> readers) {
+        update("""
+                insert into rpt_arrangement_reader (reader_id, arrangement_id)
+                select distinct r, ?::uuid from unnest(?::uuid[]) r on conflict do nothing""", id, uuids(readers));
     }
 
     public void arrangementStarted(UUID id) {
@@ -140,6 +151,7 @@ public class ProjectionStore {
                 update rpt_arrangement set host_authority_id = ?,
                     party_ids = case when ? = any(party_ids) then party_ids else array_append(party_ids, ?) end
                 where arrangement_id = ?""", to, to, to, id);
+        readers(id, List.of(to));
     }
 
     public void recipientJoined(UUID id, UUID authority, LocalDate on) {
@@ -147,6 +159,7 @@ public class ProjectionStore {
                 id, authority, on);
         update("update rpt_arrangement set party_ids = array_append(party_ids, ?) "
                + "where arrangement_id = ? and not (? = any(party_ids))", authority, id, authority);
+        readers(id, List.of(authority));
     }
 
     public void recipientLeft(UUID id, UUID authority, LocalDate on) {
@@ -231,7 +244,13 @@ public class ProjectionStore {
         update("update rpt_recipient set left_on = ? where arrangement_id = ? and left_on is null", exitOn, id);
     }
 
+    /**
+     * Sends what was gathered first, so a gathered write sees the rows of every event before its
+     * own and none after, as it would have run at once: a reading refused for an arrangement not
+     * yet agreed is refused however the events fall into batches.
+     */
     private void update(String sql, Object... parameters) {
+        batched.flush();
         Sql.update(connection.get(), sql, parameters);
     }
 
