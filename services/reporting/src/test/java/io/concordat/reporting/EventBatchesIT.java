@@ -130,7 +130,7 @@ class EventBatchesIT implements TestPropertyProvider {
         List<Map> letters = lettersOfThisBatch();
         assertEquals(1, letters.size(), "only the poison is dead-lettered: " + letters);
         assertEquals(poison.id().toString(), letters.get(0).get("eventId"));
-        assertEquals("row-level-security", letters.get(0).get("kind"), "the reading names an arrangement nobody can see");
+        assertEquals("constraint", letters.get(0).get("kind"), "the reading names an arrangement that does not exist");
         assertEquals(0, readingsOf(missingArrangement));
     }
 

@@ -21,6 +21,11 @@ import java.util.function.Supplier;
  * is rolled back and applied again with a savepoint per record: the record that fails is rolled
  * back to its savepoint, un-recorded and returned as a dead letter, while the rest of the batch
  * commits. A transient failure rolls the whole batch back (it is thrown), to be tried again as a whole.
+ *
+ * <p>The tenant is set only when it changes ({@link Subscriptions#asPlatform}), and the writes
+ * handlers gather ({@link io.concordat.kit.store.BatchedWrites}) are sent as JDBC batches at the end
+ * of the first pass, or after each record when there are savepoints, so a failing write still
+ * belongs to one record.
  */
 public final class BatchApplier {
 
@@ -108,41 +113,103 @@ public final class BatchApplier {
                             boolean savepoints) {
         List<Letter> failed = new ArrayList<>(letters);
         List<Delivered> applied = new ArrayList<>();
-        inbox.beginBatch();
-        Set<UUID> fresh = new HashSet<>(inbox.claim(distinctById(delivered)));
-        int duplicates = 0;
-        for (int i = 0; i < delivered.size(); i++) {
-            Delivered d = delivered.get(i);
-            if (!fresh.remove(d.event().id())) {
-                duplicates++;
-                continue;
+        try {
+            inbox.beginBatch();
+            Set<UUID> fresh = new HashSet<>(inbox.claim(distinctById(delivered)));
+            int duplicates = 0;
+            Tenant tenant = new Tenant();
+            for (int i = 0; i < delivered.size(); i++) {
+                Delivered d = delivered.get(i);
+                if (!fresh.remove(d.event().id())) {
+                    duplicates++;
+                    continue;
+                }
+                Object mark = savepoints ? inbox.mark() : null;
+                try {
+                    tenant.next(d.event().authorityId());
+                    // with the publishing request's trace current, so its trace id is in the handler's log lines
+                    KafkaTraceContext.restore(tracer, sources.get(i), () -> {
+                        subscriptions.apply(d.topic(), d.event(), tenant);
+                        return null;
+                    });
+                    if (savepoints) {
+                        // each record's gathered writes go before its savepoint is released, so a failure is its own
+                        inbox.flushWrites();
+                        inbox.release(mark);
+                    }
+                    applied.add(d);
+                } catch (RuntimeException e) {
+                    FailureKind kind = FailureKind.of(e);
+                    if (kind.retried()) {
+                        throw e;
+                    }
+                    if (!savepoints) {
+                        throw new PoisonFound(e);
+                    }
+                    inbox.dropWrites();
+                    inbox.rollbackTo(mark);
+                    // the tenant set after the savepoint was rolled back with it
+                    tenant.unknown();
+                    inbox.forget(d.event().id());
+                    failed.add(new Letter(sources.get(i), kind, FailureKind.reason(e)));
+                }
             }
-            Object mark = savepoints ? inbox.mark() : null;
-            try {
-                inbox.actFor(d.event().authorityId());
-                // with the publishing request's trace current, so its trace id is in the handler's log lines
-                KafkaTraceContext.restore(tracer, sources.get(i), () -> {
-                    subscriptions.apply(d.topic(), d.event());
-                    return null;
-                });
-                if (savepoints) {
-                    inbox.release(mark);
-                }
-                applied.add(d);
-            } catch (RuntimeException e) {
-                FailureKind kind = FailureKind.of(e);
-                if (kind.retried()) {
-                    throw e;
-                }
-                if (!savepoints) {
-                    throw new PoisonFound(e);
-                }
-                inbox.rollbackTo(mark);
-                inbox.forget(d.event().id());
-                failed.add(new Letter(sources.get(i), kind, FailureKind.reason(e)));
+            if (!savepoints) {
+                flushGathered();
+            }
+            return new Result(applied, duplicates, failed);
+        } finally {
+            inbox.endBatch();
+        }
+    }
+
+    /** The writes the batch's platform handlers gathered, as JDBC batches; any failure sends the batch round again. */
+    private void flushGathered() {
+        try {
+            inbox.flushWrites();
+        } catch (RuntimeException e) {
+            if (FailureKind.of(e).retried()) {
+                throw e;
+            }
+            throw new PoisonFound(e);
+        }
+    }
+
+    /**
+     * Sets the tenant for each handler only when it changes: a run of events whose handlers all act
+     * as the platform sets it once. Writes gathered as the platform are sent before the tenant
+     * becomes an authority, and an authority's handler's writes right after it, so each runs as
+     * whom it was written for. A handler acting for an authority may change the tenant itself, so
+     * after one the tenant is set again.
+     */
+    private final class Tenant implements Subscriptions.Scope {
+        private UUID authority;
+        private boolean platform;
+
+        void next(UUID authorityId) {
+            authority = authorityId;
+        }
+
+        void unknown() {
+            platform = false;
+        }
+
+        @Override
+        public void platform() {
+            if (!platform) {
+                inbox.flushWrites();
+                inbox.actForPlatform();
+                platform = true;
             }
         }
-        return new Result(applied, duplicates, failed);
+
+        @Override
+        public void authority() {
+            // what was gathered is the platform's, or the authority's handler before this one's
+            inbox.flushWrites();
+            platform = false;
+            inbox.actFor(authority);
+        }
     }
 
     private static List<Delivered> distinctById(List<Delivered> delivered) {

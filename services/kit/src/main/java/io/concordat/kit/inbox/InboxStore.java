@@ -29,6 +29,24 @@ public interface InboxStore {
     /** Sets the record's authority as the tenant, and acts for the platform no longer. */
     void actFor(UUID authorityId);
 
+    /** Acts for the platform: for handlers subscribed {@link Subscriptions#asPlatform as the platform}. */
+    void actForPlatform();
+
+    /**
+     * Sends the writes handlers gathered with {@link io.concordat.kit.store.BatchedWrites} since
+     * the last flush, as JDBC batches.
+     */
+    default void flushWrites() {
+    }
+
+    /** Forgets the writes gathered since the last flush: their record was rolled back. */
+    default void dropWrites() {
+    }
+
+    /** Called last in each batch's transaction, whether it commits or not: handlers' writes run at once again. */
+    default void endBatch() {
+    }
+
     Object mark();
 
     void rollbackTo(Object mark);

@@ -1,5 +1,6 @@
 package io.concordat.kit.inbox;
 
+import io.concordat.kit.store.BatchedWrites;
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.tenancy.TenantTransactions;
 import jakarta.inject.Singleton;
@@ -24,19 +25,23 @@ public class JdbcInboxStore implements InboxStore {
     private static final String SCOPE = """
             select set_config('%s', ?, true), set_config('%s', '', true)"""
             .formatted(TenantTransactions.TENANT_SETTING, TenantTransactions.PLATFORM_SETTING);
+    private static final String PLATFORM = "select set_config('%s', 'on', true)".formatted(TenantTransactions.PLATFORM_SETTING);
 
     /** The advisory lock batches share and a swap of read models takes alone: (space, key). */
     public static final int LOCK_SPACE = 0x0c0e;
     public static final int BATCH_LOCK = 1;
 
     private final CurrentConnection connection;
+    private final BatchedWrites writes;
 
-    public JdbcInboxStore(CurrentConnection connection) {
+    public JdbcInboxStore(CurrentConnection connection, BatchedWrites writes) {
         this.connection = connection;
+        this.writes = writes;
     }
 
     @Override
     public void beginBatch() {
+        writes.open();
         try (PreparedStatement lock = connection.get().prepareStatement("select pg_advisory_xact_lock_shared(?, ?)")) {
             lock.setInt(1, LOCK_SPACE);
             lock.setInt(2, BATCH_LOCK);
@@ -86,6 +91,30 @@ public class JdbcInboxStore implements InboxStore {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot act for authority " + authorityId, e);
         }
+    }
+
+    @Override
+    public void actForPlatform() {
+        try (PreparedStatement set = connection.get().prepareStatement(PLATFORM)) {
+            set.execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot act for the platform", e);
+        }
+    }
+
+    @Override
+    public void flushWrites() {
+        writes.flush();
+    }
+
+    @Override
+    public void dropWrites() {
+        writes.drop();
+    }
+
+    @Override
+    public void endBatch() {
+        writes.close();
     }
 
     @Override

@@ -24,7 +24,28 @@ public final class Subscriptions {
         void handle(T data, EventEnvelope event);
     }
 
-    private record Route<T>(EventType<T> type, Handler<T> handler) {
+    /**
+     * Sets whom a handler acts for, just before it runs: the platform for a subscription made with
+     * {@link #asPlatform}, the event's authority for every other.
+     */
+    public interface Scope {
+        /** Leaves the transaction's tenant as it is: for callers that set it themselves. */
+        Scope UNCHANGED = new Scope() {
+            @Override
+            public void platform() {
+            }
+
+            @Override
+            public void authority() {
+            }
+        };
+
+        void platform();
+
+        void authority();
+    }
+
+    private record Route<T>(EventType<T> type, Handler<T> handler, boolean platform) {
         void apply(Object data, EventEnvelope event) {
             handler.handle(type.dataClass().cast(data), event);
         }
@@ -49,9 +70,23 @@ public final class Subscriptions {
         return subscriptions;
     }
 
-    /** Subscribes {@code handler} to every event of {@code type}. */
+    /** Subscribes {@code handler} to every event of {@code type}, run with the event's authority as the tenant. */
     public <T> Subscriptions event(EventType<T> type, Handler<T> handler) {
-        byType.computeIfAbsent(type.type(), t -> new ArrayList<>()).add(new Route<>(type, handler));
+        return route(type, handler, false);
+    }
+
+    /**
+     * Subscribes {@code handler} to every event of {@code type}, run as the platform: for a read
+     * model that gathers every authority's facts. The handler leaves the tenant as it finds it, so
+     * a batch of such events sets it once; it may gather its writes with
+     * {@link io.concordat.kit.store.BatchedWrites}, sent as JDBC batches at the end of the batch.
+     */
+    public <T> Subscriptions asPlatform(EventType<T> type, Handler<T> handler) {
+        return route(type, handler, true);
+    }
+
+    private <T> Subscriptions route(EventType<T> type, Handler<T> handler, boolean platform) {
+        byType.computeIfAbsent(type.type(), t -> new ArrayList<>()).add(new Route<>(type, handler, platform));
         types.put(type.type(), type);
         topics.add(type.topic());
         return this;
@@ -74,18 +109,29 @@ public final class Subscriptions {
      * @throws io.concordat.events.MalformedEventException when the body is not the type's record
      */
     public void apply(String topic, EventEnvelope event) {
+        apply(topic, event, Scope.UNCHANGED);
+    }
+
+    /** As {@link #apply(String, EventEnvelope)}, setting each handler's tenant through {@code scope} first. */
+    public void apply(String topic, EventEnvelope event, Scope scope) {
         List<Route<?>> routes = byType.getOrDefault(event.type(), List.of());
         if (!routes.isEmpty()) {
             EventType<?> type = types.get(event.type());
             if (type.topic().equals(topic)) {
                 Object data = codec.decode(event, type);
                 for (Route<?> route : routes) {
+                    if (route.platform()) {
+                        scope.platform();
+                    } else {
+                        scope.authority();
+                    }
                     route.apply(data, event);
                 }
             }
         }
         for (EventHandler handler : wholeTopics) {
             if (handler.topics().contains(topic)) {
+                scope.authority();
                 handler.handle(event, topic);
             }
         }

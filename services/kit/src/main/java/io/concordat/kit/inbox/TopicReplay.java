@@ -77,6 +77,24 @@ public final class TopicReplay implements AutoCloseable {
         return true;
     }
 
+    /** Where the reader is in every partition, and what it has counted: to go back to if the caller's transaction fails. */
+    public Mark mark() {
+        Map<TopicPartition, Long> positions = new java.util.HashMap<>();
+        partitions.forEach(p -> positions.put(p, reader.position(p)));
+        return new Mark(positions, applied, failed);
+    }
+
+    /** Goes back to a {@link #mark}: what was applied since was rolled back with the caller's transaction. */
+    public void rewind(Mark mark) {
+        mark.positions().forEach(reader::seek);
+        applied = mark.applied();
+        failed = mark.failed();
+    }
+
+    /** A place in every partition, with the counts at that place. */
+    public record Mark(Map<TopicPartition, Long> positions, long applied, long failed) {
+    }
+
     public long applied() {
         return applied;
     }

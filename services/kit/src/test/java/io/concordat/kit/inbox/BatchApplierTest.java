@@ -114,4 +114,49 @@ class BatchApplierTest {
         applier("none", null).apply(batch(3, -1));
         assertEquals(List.of(InboxFixtures.AUTHORITY, InboxFixtures.AUTHORITY, InboxFixtures.AUTHORITY), inbox.actedFor);
     }
+
+    /** Platform handlers gather one write per vacancy, as a read model's upserts are gathered. */
+    private BatchApplier gatheringApplier(String poisonTitle) {
+        Subscriptions subscriptions = new Subscriptions(CODEC).asPlatform(EventTypes.VACANCY_POSTED, (vacancy, event) ->
+                inbox.gathered.add(vacancy.title().equals(poisonTitle) ? InboxFixtures.POISON_WRITE : vacancy.title()));
+        return new BatchApplier(subscriptions, inbox, inbox);
+    }
+
+    @Test
+    void platformHandlersSetTheTenantOnceAndTheirWritesGoAsOneFlushAtTheEndOfTheBatch() {
+        BatchApplier.Result result = gatheringApplier("none").apply(batch(500, -1));
+        assertEquals(500, result.applied().size());
+        assertEquals(1, inbox.platformScopes);
+        assertTrue(inbox.actedFor.isEmpty(), "no authority is set for handlers acting as the platform");
+        assertEquals(List.of("platform"), inbox.flushedAs);
+        assertEquals(500, inbox.effects.size());
+    }
+
+    @Test
+    void aPoisonWriteGatheredInABatchOf500IsLetteredAloneAndTheOther499Apply() {
+        BatchApplier.Result result = gatheringApplier("poison").apply(batch(500, 250));
+        assertEquals(499, result.applied().size());
+        assertEquals(1, result.letters().size());
+        assertEquals(250, result.letters().get(0).record().offset());
+        assertEquals(FailureKind.ROW_LEVEL_SECURITY, result.letters().get(0).kind());
+        assertEquals(499, inbox.effects.size());
+        assertTrue(!inbox.effects.contains(InboxFixtures.POISON_WRITE));
+        assertEquals(499, inbox.processed.size(), "the poison is not recorded as processed, so it can be re-driven");
+        assertEquals(2, inbox.transactions, "the first pass is rolled back whole, the second has a savepoint each");
+    }
+
+    @Test
+    void writesGatheredAsThePlatformAreSentBeforeAnAuthoritysHandlerRuns() {
+        List<String> seenByAuthorityHandler = new ArrayList<>();
+        Subscriptions subscriptions = new Subscriptions(CODEC)
+                .asPlatform(EventTypes.VACANCY_POSTED, (vacancy, event) -> inbox.gathered.add(vacancy.title()))
+                .event(EventTypes.VACANCY_POSTED, (vacancy, event) -> {
+                    seenByAuthorityHandler.add(String.join(",", inbox.effects));
+                    inbox.gathered.add("own " + vacancy.title());
+                });
+        new BatchApplier(subscriptions, inbox, inbox).apply(batch(2, -1));
+        assertEquals(List.of("post 0", "post 0,own post 0,post 1"), seenByAuthorityHandler);
+        assertEquals(List.of("platform", InboxFixtures.AUTHORITY.toString(), "platform", InboxFixtures.AUTHORITY.toString()),
+                inbox.flushedAs, "each write runs as whom its handler acted for");
+    }
 }

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -28,6 +29,7 @@ final class InboxFixtures {
 
     static final EventCodec CODEC = new EventCodec(ObjectMapper.getDefault());
     static final UUID AUTHORITY = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    static final String POISON_WRITE = "poison write";
 
     private InboxFixtures() {
     }
@@ -59,8 +61,14 @@ final class InboxFixtures {
         final Set<UUID> processed = new HashSet<>();
         final List<String> effects = new ArrayList<>();
         final List<UUID> actedFor = new ArrayList<>();
+        /** Writes gathered for the next flush; one naming {@link #POISON_WRITE} fails there. */
+        final List<String> gathered = new ArrayList<>();
+        /** Whom each flush's writes ran as: "platform" or an authority id. */
+        final List<String> flushedAs = new ArrayList<>();
+        int platformScopes;
         int transactions;
         int claims;
+        private String tenant = "none";
 
         @Override
         public void beginBatch() {
@@ -86,6 +94,40 @@ final class InboxFixtures {
         @Override
         public void actFor(UUID authorityId) {
             actedFor.add(authorityId);
+            tenant = authorityId.toString();
+        }
+
+        @Override
+        public void actForPlatform() {
+            platformScopes++;
+            tenant = "platform";
+        }
+
+        @Override
+        public void flushWrites() {
+            if (gathered.isEmpty()) {
+                return;
+            }
+            try {
+                if (gathered.contains(POISON_WRITE)) {
+                    throw new IllegalStateException("batched update failed",
+                            new SQLException("new row violates row-level security policy", "42501"));
+                }
+                effects.addAll(gathered);
+                flushedAs.add(tenant);
+            } finally {
+                gathered.clear();
+            }
+        }
+
+        @Override
+        public void dropWrites() {
+            gathered.clear();
+        }
+
+        @Override
+        public void endBatch() {
+            gathered.clear();
         }
 
         @Override
@@ -96,6 +138,7 @@ final class InboxFixtures {
         @Override
         public void rollbackTo(Object mark) {
             effects.subList((Integer) mark, effects.size()).clear();
+            tenant = "none";
         }
 
         @Override

@@ -80,4 +80,26 @@ class TopicReplayTest {
             assertEquals(List.of(Duration.ofMillis(200)), pauses);
         }
     }
+
+    @Test
+    void rewindingToAMarkReadsTheRecordsAfterItAgainAndCountsThemOnce() {
+        MockConsumer<String, byte[]> reader = topicOf("a", "b");
+        try (TopicReplay replay = new TopicReplay(reader, Set.of(Topics.OPPORTUNITIES), pauses::add)) {
+            TopicReplay.Mark start = replay.mark();
+            replay.catchUp(applier());
+            // the caller's transaction, which the records were applied in, rolled back
+            inbox.effects.clear();
+            inbox.processed.clear();
+            replay.rewind(start);
+            assertEquals(0, replay.applied());
+            assertEquals(0, reader.position(P0));
+            reader.schedulePollTask(() -> {
+                reader.addRecord(record(vacancy("a"), 0, 0));
+                reader.addRecord(record(vacancy("b"), 0, 1));
+            });
+            replay.catchUp(applier());
+            assertEquals(List.of("a", "b"), inbox.effects);
+            assertEquals(2, replay.applied());
+        }
+    }
 }

@@ -7,6 +7,7 @@ import io.concordat.kit.inbox.InboxStore;
 import io.concordat.kit.inbox.JdbcInboxStore;
 import io.concordat.kit.inbox.Subscriptions;
 import io.concordat.kit.inbox.TopicReplay;
+import io.concordat.kit.inbox.Transience;
 import io.concordat.kit.kafka.KafkaClients;
 import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.reporting.store.ReadModelStore;
@@ -49,6 +50,8 @@ public class ReadModels {
 
     /** The second key of the advisory lock the rebuilding replica holds (first: the kit's lock space). */
     static final int REBUILD_LOCK = 2;
+
+    private static final int SWAP_ATTEMPTS = 5;
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
 
@@ -131,13 +134,7 @@ public class ReadModels {
             replay.catchUp(intoShadow);
             LOG.info("Rebuilt read models caught up ({} events, {} failed); swapping them in", replay.applied(),
                     replay.failed());
-            jdbc.executeWrite(status -> {
-                holdEveryBatch(status.getConnection());
-                replay.catchUp(lastIntoShadow);
-                store.swap();
-                store.finished(clock.instant());
-                return null;
-            });
+            swapIn(replay, lastIntoShadow);
             LOG.info("Rebuilt read models in place ({} events) after {}", replay.applied(),
                     java.time.Duration.between(startedAt, clock.instant()));
         }
@@ -145,6 +142,35 @@ public class ReadModels {
             store.dropOld();
             return null;
         });
+    }
+
+    /**
+     * The last records into the shadow and the swap, in one transaction. A dashboard's read that
+     * holds one read model while asking for the next can deadlock with the swap, which locks them
+     * all; PostgreSQL then aborts one side. When it is the swap, the transaction is tried again from
+     * where the replay stood, since its records were rolled back with it.
+     */
+    private void swapIn(TopicReplay replay, BatchApplier lastIntoShadow) {
+        for (int attempt = 1; ; attempt++) {
+            TopicReplay.Mark mark = replay.mark();
+            try {
+                jdbc.executeWrite(status -> {
+                    holdEveryBatch(status.getConnection());
+                    replay.catchUp(lastIntoShadow);
+                    store.swap();
+                    store.finished(clock.instant());
+                    return null;
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (!Transience.isTransient(e) || attempt == SWAP_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.warn("Swapping in the rebuilt read models failed ({}); trying again", e.getMessage());
+                replay.rewind(mark);
+                sleep(java.time.Duration.ofMillis(100L * attempt));
+            }
+        }
     }
 
     /** Runs a replayed batch with the shadow schema first on the search path, for this transaction only. */

@@ -12,7 +12,6 @@ import io.concordat.events.opportunities.v1.VacancyClosed;
 import io.concordat.events.opportunities.v1.VacancyPosted;
 import io.concordat.kit.inbox.EventSubscriber;
 import io.concordat.kit.inbox.Subscriptions;
-import io.concordat.kit.tenancy.TenantTransactions;
 import io.concordat.reporting.store.ProjectionStore;
 import jakarta.inject.Singleton;
 
@@ -22,55 +21,44 @@ import jakarta.inject.Singleton;
 public class OpportunityProjection implements EventSubscriber {
 
     private final ProjectionStore store;
-    private final TenantTransactions transactions;
 
-    public OpportunityProjection(ProjectionStore store, TenantTransactions transactions) {
+    public OpportunityProjection(ProjectionStore store) {
         this.store = store;
-        this.transactions = transactions;
     }
 
     @Override
     public void subscribe(Subscriptions on) {
-        on.event(EventTypes.OPPORTUNITY_PROPOSED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.OPPORTUNITY_PROPOSED, (e, event) -> {
             store.opportunityProposed(e.opportunityId(), e.authorityId(), e.title(), e.serviceArea(), e.model(),
                     e.horizon(), e.regionIds(), e.proposedAt());
         });
-        on.event(EventTypes.OPPORTUNITY_STAGE_CHANGED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.OPPORTUNITY_STAGE_CHANGED, (e, event) -> {
             store.stageChanged(e.opportunityId(), e.to(), e.regionIds(), e.changedAt());
         });
-        on.event(EventTypes.PARTICIPANT_JOINED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.PARTICIPANT_JOINED, (e, event) -> {
             store.participation(e.opportunityId(), e.authorityId(), !"WITHDRAWN".equals(e.status()));
         });
-        on.event(EventTypes.BUSINESS_CASE_SUBMITTED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.BUSINESS_CASE_SUBMITTED, (e, event) -> {
             store.businessCase(e.opportunityId(), e.version(), e.projectedSavings().stream()
                     .map(s -> new ProjectionStore.ProjectedSaving(s.authorityId(), s.financialYear(), s.annualPence()))
                     .toList());
         });
-        on.event(EventTypes.BOARD_RECOMMENDATION_RECORDED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.BOARD_RECOMMENDATION_RECORDED, (e, event) -> {
             store.recommendation(e.opportunityId(), e.regionId(), e.recommended(), e.rule(), e.inFavour(), e.against(),
                     e.reason(), e.recordedAt());
         });
-        on.event(EventTypes.COUNCIL_DECISION_RECORDED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.COUNCIL_DECISION_RECORDED, (e, event) -> {
             store.decision(e.opportunityId(), e.authorityId(), e.outcome(), e.body(), e.decidedOn(), e.minuteReference(),
                     e.recordedAt());
         });
-        on.event(EventTypes.OPPORTUNITY_APPROVED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.OPPORTUNITY_APPROVED, (e, event) -> {
             store.approved(e.opportunityId(), e.approvedAt());
         });
-        on.event(EventTypes.VACANCY_POSTED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.VACANCY_POSTED, (e, event) -> {
             store.vacancy(e.vacancyId(), e.authorityId(), e.title(), e.serviceArea(), e.grade(), e.closingDate(),
                     e.postedAt());
         });
-        on.event(EventTypes.VACANCY_CLOSED, (e, event) -> {
-            transactions.actAsPlatform();
+        on.asPlatform(EventTypes.VACANCY_CLOSED, (e, event) -> {
             store.vacancyClosed(e.vacancyId(), e.reason(), e.closedOn());
         });
     }

@@ -1,5 +1,6 @@
 package io.concordat.reporting.store;
 
+import io.concordat.kit.store.BatchedWrites;
 import io.concordat.kit.store.CurrentConnection;
 import io.concordat.kit.store.Sql;
 import io.concordat.reporting.domain.ReportedPeriod;
@@ -20,15 +21,19 @@ import java.util.UUID;
 /**
  * Writes the read models, one method per fact. Every write gives the same rows whether a fact
  * comes once or again, and whatever the order of facts about different aggregates, so a rebuild
- * from offset 0 reproduces them exactly.
+ * from offset 0 reproduces them exactly. Recharges, savings and readings, which come many to an
+ * arrangement and keep the latest by their own timestamps, are gathered and sent as JDBC batches
+ * at the end of the consumer's batch ({@link BatchedWrites}).
  */
 @Singleton
 public class ProjectionStore {
 
     private final CurrentConnection connection;
+    private final BatchedWrites batched;
 
-    public ProjectionStore(CurrentConnection connection) {
+    public ProjectionStore(CurrentConnection connection, BatchedWrites batched) {
         this.connection = connection;
+        this.batched = batched;
     }
 
     public void opportunityProposed(UUID id, UUID authority, String title, String serviceArea, String model,
@@ -59,6 +64,7 @@ public class ProjectionStore {
 
     /** A business case version replaces the projections of any earlier version. */
     public void businessCase(UUID id, int version, List<ProjectedSaving> savings) {
+        batched.flush();
         Integer latest = Sql.query(connection.get(), "select max(version) from rpt_projected_saving where opportunity_id = ?",
                 rs -> (Integer) rs.getObject(1), id).get(0);
         if (latest != null && latest > version) {
@@ -124,6 +130,16 @@ public class ProjectionStore {
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'AGREED', ?, ?) on conflict (arrangement_id) do nothing""",
                 id, title, serviceArea, Themes.of(serviceArea), host, uuids(parties), uuids(regions), basis, startsOn,
                 endsOn, opportunity, time(agreedAt));
+        List<UUID> readers = new ArrayList<>(parties);
+        readers.addAll(regions);
+        readers(id, readers);
+    }
+
+    /** Lets authorities or regions read the arrangement and its detail (the detail tables' policies look here). */
+    private void readers(UUID id, List<UUID> readers) {
+        update("""
+                insert into rpt_arrangement_reader (reader_id, arrangement_id)
+                select distinct r, ?::uuid from unnest(?::uuid[]) r on conflict do nothing""", id, uuids(readers));
     }
 
     public void arrangementStarted(UUID id) {
@@ -135,6 +151,7 @@ public class ProjectionStore {
                 update rpt_arrangement set host_authority_id = ?,
                     party_ids = case when ? = any(party_ids) then party_ids else array_append(party_ids, ?) end
                 where arrangement_id = ?""", to, to, to, id);
+        readers(id, List.of(to));
     }
 
     public void recipientJoined(UUID id, UUID authority, LocalDate on) {
@@ -142,6 +159,7 @@ public class ProjectionStore {
                 id, authority, on);
         update("update rpt_arrangement set party_ids = array_append(party_ids, ?) "
                + "where arrangement_id = ? and not (? = any(party_ids))", authority, id, authority);
+        readers(id, List.of(authority));
     }
 
     public void recipientLeft(UUID id, UUID authority, LocalDate on) {
@@ -150,14 +168,14 @@ public class ProjectionStore {
     }
 
     public void recharge(UUID eventId, UUID id, UUID recipient, LocalDate from, LocalDate to, long pence) {
-        update("""
+        batched.write("""
                 insert into rpt_recharge (event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence)
                 values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""", eventId, id, recipient, from, to, pence);
     }
 
     /** The ledger's figure for an authority and year; a later recording replaces an earlier one. */
     public void saving(UUID id, UUID authority, String financialYear, long baseline, long cost, long saving, Instant at) {
-        update("""
+        batched.write("""
                 insert into rpt_saving (arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence, recorded_at)
                 values (?, ?, ?, ?, ?, ?, ?)
                 on conflict (arrangement_id, authority_id, financial_year) do update
@@ -173,7 +191,7 @@ public class ProjectionStore {
      */
     public void reading(UUID id, UUID indicator, String name, UUID recipient, String period, ReportedPeriod days,
                         BigDecimal value, BigDecimal target, String rating, Instant at) {
-        update("""
+        batched.write("""
                 insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
                                                    value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -184,7 +202,7 @@ public class ProjectionStore {
                 where rpt_indicator_reading.reported_at <= excluded.reported_at""",
                 indicator, recipient, period, id, name, value, target, rating, time(at), days.firstDay(), days.lastDay(),
                 days.filedOn());
-        update("""
+        batched.write("""
                 insert into rpt_indicator_latest (indicator_id, recipient_authority_id, arrangement_id, indicator_name, period,
                                                   value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -226,7 +244,13 @@ public class ProjectionStore {
         update("update rpt_recipient set left_on = ? where arrangement_id = ? and left_on is null", exitOn, id);
     }
 
+    /**
+     * Sends what was gathered first, so a gathered write sees the rows of every event before its
+     * own and none after, as it would have run at once: a reading refused for an arrangement not
+     * yet agreed is refused however the events fall into batches.
+     */
     private void update(String sql, Object... parameters) {
+        batched.flush();
         Sql.update(connection.get(), sql, parameters);
     }
 

@@ -19,7 +19,7 @@ public class ReadModelStore {
      */
     public static final List<String> TABLES = List.of("known_authority", "known_region", "region_membership",
             "rpt_opportunity", "rpt_projected_saving", "rpt_recommendation", "rpt_decision", "rpt_vacancy",
-            "rpt_arrangement", "rpt_recipient", "rpt_saving", "rpt_recharge", "rpt_indicator_reading",
+            "rpt_arrangement", "rpt_arrangement_reader", "rpt_recipient", "rpt_saving", "rpt_recharge", "rpt_indicator_reading",
             "rpt_indicator_latest", "rpt_review");
 
     private final CurrentConnection connection;
