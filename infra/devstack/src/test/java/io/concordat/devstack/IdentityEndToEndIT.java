@@ -20,8 +20,6 @@ import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import java.io.IOException;
-import java.net.CookieHandler;
-import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -34,7 +32,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -274,20 +271,30 @@ class IdentityEndToEndIT {
         own.setUsers(List.of(jo));
         keycloak.realms().create(own);
 
-        String link = "/api/v1/tenants/authorities/" + rushcliffe + "/identity-provider";
+        String link = "/api/v1/tenants/authorities/" + rushcliffe + "/identity-providers";
         String metadata = stack.keycloakUrl() + "/realms/" + idpRealm + "/.well-known/openid-configuration";
+        String secondDomain = "rushcliffe-" + run + ".test";
         int providersBefore = realm.identityProviders().findAll().size();
-        client.assertProblem(client.send("PUT", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":\"not a url\","
-                + "\"clientId\":\"concordat\",\"clientSecret\":\"x\",\"emailDomain\":\"rushcliffe.gov.uk\"}"), 400);
-        client.assertProblem(client.send("PUT", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":"
+        int domainsBefore = realm.organizations().get(organizationOf(rushcliffe)).toRepresentation().getDomains().size();
+        client.assertProblem(client.send("POST", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":\"not a url\","
+                + "\"clientId\":\"concordat\",\"clientSecret\":\"x\",\"emailDomains\":[\"rushcliffe.gov.uk\"]}"), 400);
+        client.assertProblem(client.send("POST", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":"
                 + "\"http://127.0.0.1:1/realms/nowhere/.well-known/openid-configuration\",\"clientId\":\"concordat\","
-                + "\"clientSecret\":\"x\",\"emailDomain\":\"rushcliffe.gov.uk\"}"), 422);
+                + "\"clientSecret\":\"x\",\"emailDomains\":[\"rushcliffe.gov.uk\",\"" + secondDomain + "\"]}"), 422);
+        client.assertProblem(client.send("POST", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":\""
+                + metadata + "\",\"clientId\":\"concordat\",\"clientSecret\":\"x\",\"emailDomains\":[\"rushcliffe.gov.uk\","
+                + "\"gedling.gov.uk\"]}"), 409);
         assertEquals(providersBefore, realm.identityProviders().findAll().size(), "Keycloak unchanged");
+        assertEquals(domainsBefore, realm.organizations().get(organizationOf(rushcliffe)).toRepresentation().getDomains().size());
 
-        HttpResponse<String> linked = client.send("PUT", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":\""
+        HttpResponse<String> linked = client.send("POST", link, rushcliffeAdmin, "{\"protocol\":\"OIDC\",\"metadataUrl\":\""
                 + metadata + "\",\"clientId\":\"concordat\",\"clientSecret\":\"rushcliffe-broker-secret\","
-                + "\"emailDomain\":\"rushcliffe.gov.uk\"}");
-        assertEquals(200, linked.statusCode(), linked.body());
+                + "\"emailDomains\":[\"rushcliffe.gov.uk\",\"" + secondDomain + "\"]}");
+        assertEquals(201, linked.statusCode(), linked.body());
+        JsonNode listed = client.get(link, rushcliffeAdmin, 200);
+        assertEquals(1, listed.size(), listed.toString());
+        assertEquals("[\"rushcliffe.gov.uk\",\"" + secondDomain + "\"]", listed.get(0).get("emailDomains").toString(),
+                "one provider for both of the council's domains, the new one now the council's");
 
         String token = browserSignIn(email, "rushcliffe-own-password");
         assertEquals(List.of(rushcliffe), organizations(token), "the council's authority, from its organization");
@@ -359,48 +366,6 @@ class IdentityEndToEndIT {
                     .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build(), HttpResponse.BodyHandlers.ofString());
         }
         throw new AssertionError("the sign-in did not come back to Concordat: " + page.statusCode() + " " + page.body());
-    }
-
-    /**
-     * Keeps cookies as a browser on 127.0.0.1 does: by path, and sent over plain http even when
-     * marked Secure (browsers treat 127.0.0.1 as a secure context; java.net's CookieManager does not).
-     */
-    private static final class BrowserCookies extends CookieHandler {
-
-        private final Map<String, String> cookies = new ConcurrentHashMap<>();
-
-        @Override
-        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
-            String path = uri.getPath() == null || uri.getPath().isEmpty() ? "/" : uri.getPath();
-            List<String> sent = new ArrayList<>();
-            cookies.forEach((key, value) -> {
-                String[] pathAndName = key.split(" ", 2);
-                if (path.startsWith(pathAndName[0])) {
-                    sent.add(pathAndName[1] + "=" + value);
-                }
-            });
-            return sent.isEmpty() ? Map.of() : Map.of("Cookie", List.of(String.join("; ", sent)));
-        }
-
-        @Override
-        public void put(URI uri, Map<String, List<String>> responseHeaders) {
-            responseHeaders.forEach((header, values) -> {
-                if (header == null || !header.equalsIgnoreCase("Set-Cookie")) {
-                    return;
-                }
-                for (String value : values) {
-                    for (HttpCookie cookie : HttpCookie.parse(value)) {
-                        String path = cookie.getPath() == null ? "/" : cookie.getPath();
-                        String key = path + " " + cookie.getName();
-                        if (cookie.hasExpired() || cookie.getValue().isEmpty()) {
-                            cookies.remove(key);
-                        } else {
-                            cookies.put(key, cookie.getValue());
-                        }
-                    }
-                }
-            });
-        }
     }
 
     private static String attribute(String tag, String name) {

@@ -45,7 +45,9 @@ public final class KeycloakServer implements RunningKeycloak {
         }
         ChildProcess process = ChildProcess.start("keycloak",
                 List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev", "--http-port=" + port,
-                        "--http-host=127.0.0.1", "--import-realm", "--health-enabled=true"),
+                        "--http-host=127.0.0.1", "--import-realm", "--health-enabled=true",
+                        // its management interface next to its own port, not on the fixed 9000 another stack may hold
+                        "--http-management-port=" + (port + 1)),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                         "JAVA_HOME", System.getProperty("java.home"),

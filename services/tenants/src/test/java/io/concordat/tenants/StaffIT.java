@@ -8,6 +8,7 @@ import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.TestEvents;
 import io.concordat.kit.testing.TestTokens;
+import io.concordat.tenants.domain.IdentityProviderLink;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.client.HttpClient;
@@ -205,49 +206,114 @@ class StaffIT implements TestPropertyProvider {
     }
 
     @Test
-    void aCouncilLinksItsOwnIdentityProviderForOneOfItsEmailDomains() {
+    void aCouncilLinksSeveralIdentityProvidersEachForItsOwnDomainsListsThemAndUnlinksOne() {
         String council = approved("Rushcliffe Borough Council");
         String domain = domainOf(council);
-        Map<?, ?> linked = api().put(provider(council), admin(council), "{\"protocol\":\"oidc\",\"metadataUrl\":"
+        String admin = admin(council);
+        Map<?, ?> entra = api().post(providers(council), admin, "{\"name\":\"entra\",\"protocol\":\"oidc\",\"metadataUrl\":"
                 + "\"https://login.microsoftonline.com/example/v2.0/.well-known/openid-configuration\",\"clientId\":\"concordat\","
-                + "\"clientSecret\":\"s3cret\",\"emailDomain\":\"" + domain + "\"}");
-        assertEquals("authority-" + council, linked.get("alias"));
-        assertEquals("authority-officer", linked.get("defaultRole"), "everyone arriving through it starts as an officer");
-        assertEquals(domain, providers.linked.get("org-" + council).emailDomain());
-        assertEquals(HttpStatus.CONFLICT, api().status(HttpMethod.PUT, provider(council), platform, "{\"protocol\":\"SAML\","
-                + "\"metadataUrl\":\"https://idp.example.gov.uk/metadata\",\"emailDomain\":\"" + domain + "\"}"));
+                + "\"clientSecret\":\"s3cret\",\"emailDomains\":[\"" + domain + "\"]}");
+        assertEquals("authority-" + council + "-entra", entra.get("alias"));
+        assertEquals("authority-officer", entra.get("defaultRole"), "everyone arriving through it starts as an officer");
+        assertEquals(domain, providers.linked.get("authority-" + council + "-entra").organizationDomain());
+
+        String legal = "legal-" + domain;
+        Map<?, ?> saml = api().post(providers(council), admin, "{\"name\":\"legal\",\"protocol\":\"SAML\",\"metadataUrl\":"
+                + "\"https://idp.example.gov.uk/metadata\",\"emailDomains\":[\"" + legal + "\"],\"defaultRole\":\"board-member\"}");
+        assertEquals(List.of(legal), saml.get("emailDomains"));
+        assertEquals(List.of(domain, legal), api().get("/api/v1/tenants/authorities/" + council, platform).get("emailDomains"),
+                "a domain that was not yet the council's becomes its own");
+        assertEquals(Set.of(legal), providers.addedDomains.get("org-" + council), "and its organization's");
+
+        List<?> linked = api().list(providers(council), admin);
+        assertEquals(List.of("authority-" + council + "-entra", "authority-" + council + "-legal"),
+                linked.stream().map(p -> ((Map<?, ?>) p).get("alias")).toList());
+        assertEquals(List.of(domain), ((Map<?, ?>) linked.get(0)).get("emailDomains"));
+
+        assertRefused(HttpStatus.CONFLICT, "domain-has-a-provider", HttpMethod.POST, providers(council), platform,
+                "{\"name\":\"another\",\"protocol\":\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\","
+                        + "\"emailDomains\":[\"" + domain + "\"]}");
+        assertEquals(HttpStatus.NO_CONTENT, api().status(HttpMethod.DELETE, providers(council) + "/authority-" + council
+                + "-legal", admin, null));
+        assertEquals(1, api().list(providers(council), admin).size());
+        assertRefused(HttpStatus.NOT_FOUND, "identity-provider-not-found", HttpMethod.DELETE, providers(council)
+                + "/authority-" + council + "-legal", admin, null);
     }
 
     @Test
-    void aMalformedOrUnreachableMetadataUrlAnotherDomainOrAMissingClientIsAProblemAndLinksNothing() {
+    void oneProviderForAllTheCouncilsDomainsIsLinkedForEveryDomainAndSomeButNotAllIsRefused() {
+        String council = approved("Bassetlaw District Council");
+        String domain = domainOf(council);
+        String more = "more-" + domain;
+        Map<?, ?> linked = api().post(providers(council), admin(council), "{\"protocol\":\"SAML\",\"metadataUrl\":"
+                + "\"https://idp.example.gov.uk/metadata\",\"emailDomains\":[\"" + domain + "\",\"" + more + "\"]}");
+        assertEquals("authority-" + council, linked.get("alias"));
+        assertEquals(IdentityProviderLink.EVERY_DOMAIN, providers.linked.get("authority-" + council).organizationDomain());
+        assertEquals(List.of(domain, more), ((Map<?, ?>) api().list(providers(council), admin(council)).get(0)).get("emailDomains"));
+
+        String other = approved("Newark and Sherwood District Council");
+        api().send(HttpMethod.PATCH, "/api/v1/tenants/authorities/" + other, platform, "{\"emailDomains\":[\"a-"
+                + domainOf(other) + "\",\"b-" + domainOf(other) + "\",\"" + domainOf(other) + "\"]}");
+        assertRefused(HttpStatus.BAD_REQUEST, "one-domain-or-all", HttpMethod.POST, providers(other), admin(other),
+                "{\"protocol\":\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/metadata\",\"emailDomains\":[\"a-"
+                        + domainOf(other) + "\",\"b-" + domainOf(other) + "\"]}");
+        assertTrue(providers.of("org-" + other).isEmpty());
+    }
+
+    @Test
+    void aDomainOfAnotherCouncilOrATakenNameIs409AndLeavesTheCouncilsDomainsAndProvidersAsTheyWere() {
+        String council = approved("Gedling Borough Council");
+        String neighbour = approved("Broxtowe Borough Council");
+        String admin = admin(council);
+        List<?> domainsBefore = (List<?>) api().get("/api/v1/tenants/authorities/" + council, platform).get("emailDomains");
+        assertRefused(HttpStatus.CONFLICT, "email-domain-taken", HttpMethod.POST, providers(council), admin,
+                "{\"protocol\":\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomains\":[\""
+                        + domainOf(neighbour) + "\"]}");
+        api().post(providers(council), admin, "{\"name\":\"entra\",\"protocol\":\"SAML\",\"metadataUrl\":"
+                + "\"https://idp.example.gov.uk/m\",\"emailDomains\":[\"" + domainOf(council) + "\"]}");
+        assertRefused(HttpStatus.CONFLICT, "provider-already-linked", HttpMethod.POST, providers(council), admin,
+                "{\"name\":\"entra\",\"protocol\":\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\","
+                        + "\"emailDomains\":[\"new-" + domainOf(council) + "\"]}");
+        assertEquals(domainsBefore, api().get("/api/v1/tenants/authorities/" + council, platform).get("emailDomains"),
+                "a refused link adds no domain");
+        assertEquals(1, providers.of("org-" + council).size());
+        assertTrue(providers.addedDomains.getOrDefault("org-" + council, Set.of()).isEmpty());
+    }
+
+    @Test
+    void aMalformedOrUnreachableMetadataUrlOrDomainOrNameOrAMissingClientIsAProblemAndLinksNothing() {
         String council = approved("Ashfield District Council");
         String domain = domainOf(council);
         String admin = admin(council);
         String oidc = "\"protocol\":\"OIDC\",\"clientId\":\"c\",\"clientSecret\":\"s\",";
-        assertRefused(HttpStatus.BAD_REQUEST, "malformed-metadata-url", HttpMethod.PUT, provider(council), admin,
-                "{" + oidc + "\"metadataUrl\":\"not a url\",\"emailDomain\":\"" + domain + "\"}");
-        assertRefused(HttpStatus.BAD_REQUEST, "malformed-metadata-url", HttpMethod.PUT, provider(council), admin,
-                "{" + oidc + "\"metadataUrl\":\"http://idp.example.gov.uk/metadata\",\"emailDomain\":\"" + domain + "\"}");
-        assertRefused(HttpStatus.UNPROCESSABLE_ENTITY, "metadata-unusable", HttpMethod.PUT, provider(council), admin,
-                "{" + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk:1/metadata\",\"emailDomain\":\"" + domain + "\"}");
-        assertRefused(HttpStatus.BAD_REQUEST, "domain-not-the-councils", HttpMethod.PUT, provider(council), admin,
-                "{" + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk/metadata\",\"emailDomain\":\"gmail.com\"}");
-        assertRefused(HttpStatus.BAD_REQUEST, "client-required", HttpMethod.PUT, provider(council), admin,
-                "{\"protocol\":\"OIDC\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"" + domain + "\"}");
-        assertRefused(HttpStatus.BAD_REQUEST, "unknown-protocol", HttpMethod.PUT, provider(council), admin,
-                "{\"protocol\":\"LDAP\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"" + domain + "\"}");
-        assertRefused(HttpStatus.FORBIDDEN, "not-your-authority", HttpMethod.PUT, provider(council),
+        String domains = ",\"emailDomains\":[\"" + domain + "\"]}";
+        assertRefused(HttpStatus.BAD_REQUEST, "malformed-metadata-url", HttpMethod.POST, providers(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"not a url\"" + domains);
+        assertRefused(HttpStatus.BAD_REQUEST, "malformed-metadata-url", HttpMethod.POST, providers(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"http://idp.example.gov.uk/metadata\"" + domains);
+        assertRefused(HttpStatus.UNPROCESSABLE_ENTITY, "metadata-unusable", HttpMethod.POST, providers(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk:1/metadata\"" + domains);
+        assertRefused(HttpStatus.BAD_REQUEST, "malformed-email-domain", HttpMethod.POST, providers(council), admin,
+                "{" + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk/metadata\",\"emailDomains\":[\"not a domain\"]}");
+        assertRefused(HttpStatus.BAD_REQUEST, "malformed-provider-name", HttpMethod.POST, providers(council), admin,
+                "{\"name\":\"Entra ID!\"," + oidc + "\"metadataUrl\":\"https://idp.example.gov.uk/metadata\"" + domains);
+        assertRefused(HttpStatus.BAD_REQUEST, "client-required", HttpMethod.POST, providers(council), admin,
+                "{\"protocol\":\"OIDC\",\"metadataUrl\":\"https://idp.example.gov.uk/m\"" + domains);
+        assertRefused(HttpStatus.BAD_REQUEST, "unknown-protocol", HttpMethod.POST, providers(council), admin,
+                "{\"protocol\":\"LDAP\",\"metadataUrl\":\"https://idp.example.gov.uk/m\"" + domains);
+        assertRefused(HttpStatus.FORBIDDEN, "not-your-authority", HttpMethod.POST, providers(council),
                 admin(approved("Mansfield District Council")), "{\"protocol\":\"SAML\",\"metadataUrl\":"
-                        + "\"https://idp.example.gov.uk/m\",\"emailDomain\":\"" + domain + "\"}");
-        assertFalse(providers.linked.containsKey("org-" + council));
+                        + "\"https://idp.example.gov.uk/m\"" + domains);
+        assertTrue(providers.of("org-" + council).isEmpty());
+        assertEquals(List.of(domain), api().get("/api/v1/tenants/authorities/" + council, platform).get("emailDomains"));
     }
 
     private String domainOf(String council) {
         return (String) ((List<?>) api().get("/api/v1/tenants/authorities/" + council, platform).get("emailDomains")).get(0);
     }
 
-    private static String provider(String council) {
-        return "/api/v1/tenants/authorities/" + council + "/identity-provider";
+    private static String providers(String council) {
+        return "/api/v1/tenants/authorities/" + council + "/identity-providers";
     }
 
     private void assertRefused(HttpStatus status, String type, HttpMethod method, String path, String token, String body) {

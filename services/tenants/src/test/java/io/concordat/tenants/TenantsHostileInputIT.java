@@ -64,8 +64,8 @@ class TenantsHostileInputIT implements TestPropertyProvider {
         HostileInputSweep sweep = new HostileInputSweep(router, server.getPort(), "tenants")
                 .pathValue("/api/v1/tenants/authorities", "id", pending).pathValue("/api/v1/tenants/regions", "id", region)
                 .pathValue("authorityId", other).pathValue("userId", UUID.randomUUID().toString()).pathValue("role", "board-member")
-                .example(HttpMethod.PUT, "/api/v1/tenants/authorities/{id}/identity-provider", """
-                        {"protocol":"SAML","metadataUrl":"https://idp.sweep.gov.uk/metadata","emailDomain":"sweep.gov.uk"}""")
+                .example(HttpMethod.POST, "/api/v1/tenants/authorities/{id}/identity-providers", """
+                        {"name":"sweep","protocol":"SAML","metadataUrl":"https://idp.sweep.gov.uk/metadata","emailDomains":["sweep.gov.uk"]}""")
                 .example(HttpMethod.POST, "/api/v1/tenants/authorities/{id}/staff", """
                         {"email":"officer@sweep.gov.uk","firstName":"Olu","lastName":"Officer","roles":["authority-officer"]}""")
                 .example(HttpMethod.POST, "/api/v1/tenants/authorities", """

@@ -51,6 +51,9 @@ class TenantsIsolationIT implements TestPropertyProvider {
     @Inject
     RecordingStaffDirectory staffDirectory;
 
+    @Inject
+    RecordingIdentityProviders identityProviders;
+
     private final TestTokens tokens = TestTokens.get();
     private final String platform = tokens.withoutAuthority(Roles.PLATFORM_ADMIN);
     private String member;
@@ -120,8 +123,11 @@ class TenantsIsolationIT implements TestPropertyProvider {
                 new ApiCalls.Call(HttpMethod.PUT, staff(outsider) + "/" + person + "/roles/authority-admin", null),
                 new ApiCalls.Call(HttpMethod.DELETE, staff(outsider) + "/" + person, null),
                 new ApiCalls.Call(HttpMethod.DELETE, staff(member) + "/" + person, null),
-                new ApiCalls.Call(HttpMethod.PUT, "/api/v1/tenants/authorities/" + member + "/identity-provider", "{\"protocol\":"
-                        + "\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomain\":\"x.gov.uk\"}"));
+                new ApiCalls.Call(HttpMethod.POST, "/api/v1/tenants/authorities/" + member + "/identity-providers", "{\"protocol\":"
+                        + "\"SAML\",\"metadataUrl\":\"https://idp.example.gov.uk/m\",\"emailDomains\":[\"x.gov.uk\"]}"),
+                new ApiCalls.Call(HttpMethod.GET, "/api/v1/tenants/authorities/" + member + "/identity-providers", null),
+                new ApiCalls.Call(HttpMethod.DELETE, "/api/v1/tenants/authorities/" + member + "/identity-providers/authority-"
+                        + member, null));
         Map<String, String> wrongTokens = Map.of(
                 "another authority's admin and region admin", tokens.forAuthority(UUID.fromString(outsider),
                         Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN, Roles.AUTHORITY_OFFICER),
@@ -133,9 +139,12 @@ class TenantsIsolationIT implements TestPropertyProvider {
                         UUID.fromString(member), Roles.AUTHORITY_ADMIN, Roles.REGION_ADMIN));
         String before = state();
         String accounts = staffDirectory.snapshot();
+        String providers = new java.util.TreeMap<>(identityProviders.linked).toString() + identityProviders.addedDomains;
         assertEquals(List.of(), api().leaks(wrongTokens, calls));
         assertEquals(before, state(), "no wrong token changed anything");
         assertEquals(accounts, staffDirectory.snapshot(), "nor anyone's sign-in, membership or roles");
+        assertEquals(providers, new java.util.TreeMap<>(identityProviders.linked).toString() + identityProviders.addedDomains,
+                "nor any council's identity providers");
     }
 
     @Test

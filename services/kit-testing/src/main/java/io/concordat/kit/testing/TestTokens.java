@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Signs tokens the way the realm does (RS256, the API's audience, {@code authority_id} and {@code roles}
- * claims, or the {@code organization} claim) and
+ * Signs tokens the way the realm does (RS256, the API's audience, the {@code roles} claim, and a
+ * person's {@code organization} or a partner service account's {@code authority_id}) and
  * publishes the key at a JWKS address on 127.0.0.1, so services under test check signatures,
  * issuer and expiry for real. A second, unpublished key signs forgeries.
  */
@@ -74,7 +74,7 @@ public final class TestTokens {
         return issuer;
     }
 
-    /** A valid token of a person at the authority, with the given realm roles. */
+    /** A valid token of a person signed in for the authority's organization, with the given realm roles. */
     public String forAuthority(UUID authorityId, String... roles) {
         return sign(key, claims(issuer, Instant.now().plus(Duration.ofMinutes(5)), authorityId, roles));
     }
@@ -85,8 +85,9 @@ public final class TestTokens {
      */
     public String forPartner(String clientId, UUID authorityId) {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(issuer, Instant.now().plus(Duration.ofMinutes(5)),
-                authorityId, "partner-system"))
-                .claim("azp", clientId).claim("preferred_username", "service-account-" + clientId).build();
+                null, "partner-system"))
+                .claim("azp", clientId).claim("preferred_username", "service-account-" + clientId)
+                .claim("authority_id", authorityId.toString()).build();
         return sign(key, claims);
     }
 
@@ -143,7 +144,7 @@ public final class TestTokens {
                 .claim("preferred_username", "tester-" + subject.substring(0, 8))
                 .claim("roles", List.of(roles));
         if (authorityId != null) {
-            claims.claim("authority_id", authorityId.toString());
+            claims.claim("organization", List.of(authorityId.toString()));
         }
         return claims.build();
     }

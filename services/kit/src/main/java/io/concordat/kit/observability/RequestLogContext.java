@@ -1,5 +1,7 @@
 package io.concordat.kit.observability;
 
+import io.concordat.kit.tenancy.Caller;
+import io.concordat.kit.tenancy.TenancyException;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -17,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -89,10 +92,15 @@ public class RequestLogContext implements Ordered {
         return request.getAttribute(IDS, Map.class).orElse(Map.of());
     }
 
-    static java.util.Optional<String> authorityOf(HttpRequest<?> request) {
-        return request.getUserPrincipal(Authentication.class)
-                .map(authentication -> authentication.getAttributes().get("authority_id"))
-                .map(Object::toString);
+    static Optional<String> authorityOf(HttpRequest<?> request) {
+        return request.getUserPrincipal(Authentication.class).flatMap(authentication -> {
+            try {
+                return Caller.authorityOf(authentication.getAttributes()).map(Object::toString);
+            } catch (TenancyException malformed) {
+                // the request's own handling answers a malformed claim; the log line just names no authority
+                return Optional.empty();
+            }
+        });
     }
 
     private static void restore(Map<String, String> before) {

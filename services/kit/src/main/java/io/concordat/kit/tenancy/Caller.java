@@ -29,11 +29,14 @@ public record Caller(String subject, String username, Optional<UUID> authorityId
     public static final String ORGANIZATION_CLAIM = "organization";
 
     /**
-     * The older claim carrying the authority id from a user or service-account attribute; read
-     * only when a token has no organization claim (partner systems' service accounts, which are
-     * members of no organization).
+     * The claim carrying the authority id from a service-account attribute; read only from a
+     * partner system's token that has no organization claim (partner systems' service accounts are
+     * members of no organization). A person's token never acts through it.
      */
     public static final String AUTHORITY_CLAIM = "authority_id";
+
+    /** The claim the realm puts the realm roles in. */
+    private static final String ROLES_CLAIM = "roles";
 
     @Override
     public String getName() {
@@ -50,7 +53,11 @@ public record Caller(String subject, String username, Optional<UUID> authorityId
     /**
      * The authority a token's claims say the caller acts for. When the token carries the
      * organization claim, it decides: one organization is the authority; several (a person in two
-     * councils who did not choose one at sign-in) or none is no authority at all.
+     * councils who did not choose one at sign-in) or none is no authority at all. Without it, only a
+     * partner system's token (the {@code partner-system} role, which only partner clients' service
+     * accounts hold: the staff API never gives it) acts for the authority in its {@code authority_id}
+     * claim; a person's token without an organization acts for no authority, whatever attributes
+     * their account carries.
      *
      * @throws TenancyException when the claim does not name an authority id
      */
@@ -61,7 +68,14 @@ public record Caller(String subject, String username, Optional<UUID> authorityId
             return aliases.size() == 1 ? Optional.of(parse(aliases.get(0), ORGANIZATION_CLAIM)) : Optional.empty();
         }
         Object authority = claims.get(AUTHORITY_CLAIM);
-        return authority == null ? Optional.empty() : Optional.of(parse(authority.toString(), AUTHORITY_CLAIM));
+        return authority == null || !isPartnerSystem(claims) ? Optional.empty()
+                : Optional.of(parse(authority.toString(), AUTHORITY_CLAIM));
+    }
+
+    private static boolean isPartnerSystem(Map<String, Object> claims) {
+        Object roles = claims.get(ROLES_CLAIM);
+        return roles instanceof Collection<?> held ? held.stream().map(String::valueOf).anyMatch(Roles.PARTNER_SYSTEM::equals)
+                : Roles.PARTNER_SYSTEM.equals(String.valueOf(roles));
     }
 
     private static List<String> aliases(Object claim) {

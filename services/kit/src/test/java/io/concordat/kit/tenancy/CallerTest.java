@@ -39,9 +39,18 @@ class CallerTest {
     }
 
     @Test
-    void aTokenWithoutAnOrganizationFallsBackToTheAuthorityAttributeAsPartnerSystemsTokensDo() {
-        assertEquals(Optional.of(RUSHCLIFFE), authority(Map.of("authority_id", RUSHCLIFFE.toString())));
+    void aPartnerSystemsTokenWithoutAnOrganizationActsForItsAuthorityAttribute() {
+        assertEquals(Optional.of(RUSHCLIFFE), authority(Map.of("authority_id", RUSHCLIFFE.toString(),
+                "azp", "partner-rushcliffe-finance", "roles", List.of("partner-system"))));
         assertEquals(Optional.empty(), authority(Map.of()));
+    }
+
+    @Test
+    void aPersonsTokenWithoutAnOrganizationActsForNoAuthorityWhateverAttributeTheirAccountCarries() {
+        assertEquals(Optional.empty(), authority(Map.of("authority_id", RUSHCLIFFE.toString(),
+                "azp", "concordat-cli", "preferred_username", "admin@rushcliffe.gov.uk",
+                "roles", List.of("authority-admin", "authority-officer"))));
+        assertEquals(Optional.empty(), authority(Map.of("authority_id", RUSHCLIFFE.toString())));
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.concordat.portal.signin;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
+import io.concordat.kit.tenancy.Caller;
+import io.concordat.kit.tenancy.TenancyException;
 import io.micronaut.security.authentication.AuthenticationResponse;
 import io.micronaut.security.oauth2.endpoint.authorization.state.State;
 import io.micronaut.security.oauth2.endpoint.token.response.OpenIdAuthenticationMapper;
@@ -19,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Who signed in: the name from the verified ID token, the roles and authority from the access
- * token the services will check (Keycloak puts the realm roles in the access token only). The
+ * Who signed in: the name from the verified ID token, the roles and authority (its organization)
+ * from the access token the services will check (Keycloak puts the realm roles in the access token only). The
  * access token came straight from the token endpoint, so it is read here, not verified again:
  * every service verifies it on each call.
  */
@@ -48,12 +50,12 @@ public class AccessTokenMapper implements OpenIdAuthenticationMapper {
             }
             attributes.put(EXPIRES_AT, access.getExpirationTime() == null ? Instant.now().plusSeconds(60).toString()
                     : access.getExpirationTime().toInstant().toString());
-            String authority = access.getStringClaim(AUTHORITY);
-            if (authority != null) {
-                attributes.put(AUTHORITY, authority);
-            }
+            // the council is the one the services will act for: the token's organization, as the kit reads it
+            Caller.authorityOf(access.getClaims()).ifPresent(authority -> attributes.put(AUTHORITY, authority.toString()));
             String username = claims.getPreferredUsername() != null ? claims.getPreferredUsername() : claims.getSubject();
             return Publishers.just(AuthenticationResponse.success(username, roles == null ? List.of() : roles, attributes));
+        } catch (TenancyException notAnAuthority) {
+            return Publishers.just(AuthenticationResponse.failure("The sign-in names an organization that is not a council."));
         } catch (ParseException unreadable) {
             return Publishers.just(AuthenticationResponse.failure("The sign-in service answered a token that is not a JWT."));
         }

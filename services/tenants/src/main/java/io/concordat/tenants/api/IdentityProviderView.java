@@ -2,11 +2,14 @@ package io.concordat.tenants.api;
 
 import io.micronaut.serde.annotation.Serdeable;
 
+import java.util.List;
+
 /**
- * A council's identity provider as linked.
+ * One of a council's identity providers as linked.
  *
- * @param alias its name in the realm ({@code kc_idp_hint} picks it directly)
+ * @param alias        its name in the realm ({@code kc_idp_hint} picks it directly)
+ * @param emailDomains the domains whose people it signs in
  */
 @Serdeable
-public record IdentityProviderView(String alias, String protocol, String metadataUrl, String emailDomain, String defaultRole) {
+public record IdentityProviderView(String alias, String protocol, List<String> emailDomains, String defaultRole) {
 }

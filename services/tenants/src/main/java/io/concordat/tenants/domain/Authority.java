@@ -33,6 +33,15 @@ public record Authority(UUID id, String name, AuthorityKind kind, String gssCode
             throw new InvalidRegistrationException("malformed-gss-code",
                     "'" + gssCode + "' is not a GSS code: a country letter (E, W, S, N) and eight digits, e.g. E07000234.");
         }
+        return new Authority(UUID.randomUUID(), cleanName, kind, code, emailDomains(emailDomains), now, registeredBy);
+    }
+
+    /**
+     * Email domains as the platform keeps them: trimmed, lower case, each once, in the order given.
+     *
+     * @throws InvalidRegistrationException when one is not an email domain
+     */
+    public static List<String> emailDomains(List<String> emailDomains) {
         List<String> domains = (emailDomains == null ? List.<String>of() : emailDomains).stream()
                 .map(d -> d == null ? "" : d.strip().toLowerCase(Locale.ROOT)).distinct().toList();
         for (String domain : domains) {
@@ -40,7 +49,7 @@ public record Authority(UUID id, String name, AuthorityKind kind, String gssCode
                 throw new InvalidRegistrationException("malformed-email-domain", "'" + domain + "' is not an email domain.");
             }
         }
-        return new Authority(UUID.randomUUID(), cleanName, kind, code, domains, now, registeredBy);
+        return domains;
     }
 
     /**

@@ -8,16 +8,23 @@ import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.OrganizationResource;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.IdentityProviderMapperRepresentation;
 import org.keycloak.representations.idm.IdentityProviderRepresentation;
+import org.keycloak.representations.idm.OrganizationDomainRepresentation;
+import org.keycloak.representations.idm.OrganizationRepresentation;
 
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
 
 /**
- * Links a council's identity provider through the Keycloak admin client: Keycloak reads the
+ * Links a council's identity providers through the Keycloak admin client: Keycloak reads the
  * provider's metadata itself ({@code import-config}), so an address it cannot reach or a document
  * it cannot read is refused before anything is created.
  */
@@ -27,6 +34,7 @@ public class KeycloakIdentityProviders implements IdentityProviders {
     /** Keycloak's organization settings on a linked identity provider. */
     private static final String ORGANIZATION_DOMAIN = "kc.org.domain";
     private static final String REDIRECT_WHEN_EMAIL_MATCHES = "kc.org.broker.redirect.mode.email-matches";
+    private static final String DEFAULT_ROLE_MAPPER = "council default role";
 
     private final Keycloak keycloak;
     private final String realmName;
@@ -37,16 +45,16 @@ public class KeycloakIdentityProviders implements IdentityProviders {
     }
 
     @Override
-    public String link(String organizationId, UUID authorityId, String councilName, IdentityProviderLink link) {
+    public void link(String organizationId, String alias, String councilName, IdentityProviderLink link,
+                     List<String> newDomains, String organizationDomain) {
         RealmResource realm = keycloak.realm(realmName);
-        String alias = "authority-" + authorityId;
         String providerId = link.protocol() == IdentityProviderLink.Protocol.OIDC ? "oidc" : "saml";
         try {
             realm.identityProviders().get(alias).toRepresentation();
-            throw new ProvisioningException(councilName + " has an identity provider linked already", null,
-                    ProvisioningException.Failure.ALREADY_INVITED);
+            throw new ProvisioningException(councilName + " has an identity provider " + alias + " linked already", null,
+                    ProvisioningException.Failure.ALREADY_LINKED);
         } catch (NotFoundException none) {
-            // the council has none yet
+            // not taken yet
         } catch (ProcessingException e) {
             throw new ProvisioningException("the identity provider did not answer", e, true);
         } catch (WebApplicationException e) {
@@ -61,7 +69,7 @@ public class KeycloakIdentityProviders implements IdentityProviders {
             config.put("defaultScope", "openid email profile");
         }
         config.put("syncMode", "IMPORT");
-        config.put(ORGANIZATION_DOMAIN, link.emailDomain());
+        config.put(ORGANIZATION_DOMAIN, organizationDomain);
         config.put(REDIRECT_WHEN_EMAIL_MATCHES, "true");
         IdentityProviderRepresentation provider = new IdentityProviderRepresentation();
         provider.setAlias(alias);
@@ -71,17 +79,19 @@ public class KeycloakIdentityProviders implements IdentityProviders {
         provider.setTrustEmail(true);
         provider.setFirstBrokerLoginFlowAlias("first broker login");
         provider.setConfig(config);
+        OrganizationResource organization = realm.organizations().get(organizationId);
+        OrganizationRepresentation before = KeycloakCalls.call("read the organization", organization::toRepresentation);
+        if (!newDomains.isEmpty()) {
+            OrganizationRepresentation more = KeycloakCalls.call("read the organization", organization::toRepresentation);
+            newDomains.forEach(domain -> more.addDomain(new OrganizationDomainRepresentation(domain)));
+            updated(KeycloakCalls.call("add the domains", () -> organization.update(more)), "the organization's domains");
+        }
+        boolean created = false;
         try {
             created(realm.identityProviders().create(provider), "identity provider");
-        } catch (ProcessingException e) {
-            throw new ProvisioningException("the identity provider did not answer", e, true);
-        } catch (WebApplicationException e) {
-            throw new ProvisioningException("the identity provider refused to create " + alias + ": HTTP "
-                    + e.getResponse().getStatus(), e, false);
-        }
-        try {
+            created = true;
             IdentityProviderMapperRepresentation role = new IdentityProviderMapperRepresentation();
-            role.setName("council default role");
+            role.setName(DEFAULT_ROLE_MAPPER);
             role.setIdentityProviderAlias(alias);
             // Keycloak's hard-coded role mapper; its id says oidc but it serves every kind of provider.
             role.setIdentityProviderMapper("oidc-hardcoded-role-idp-mapper");
@@ -95,16 +105,11 @@ public class KeycloakIdentityProviders implements IdentityProviders {
             }
             // Linking may reset the organization settings; write them again on the linked provider.
             IdentityProviderRepresentation linkedProvider = realm.identityProviders().get(alias).toRepresentation();
-            linkedProvider.getConfig().put(ORGANIZATION_DOMAIN, link.emailDomain());
+            linkedProvider.getConfig().put(ORGANIZATION_DOMAIN, organizationDomain);
             linkedProvider.getConfig().put(REDIRECT_WHEN_EMAIL_MATCHES, "true");
             realm.identityProviders().get(alias).update(linkedProvider);
-            return alias;
         } catch (RuntimeException e) {
-            try {
-                realm.identityProviders().get(alias).remove();
-            } catch (RuntimeException undo) {
-                e.addSuppressed(undo);
-            }
+            undo(realm, organizationId, alias, created, newDomains.isEmpty() ? null : before, e);
             if (e instanceof ProvisioningException) {
                 throw e;
             }
@@ -112,6 +117,60 @@ public class KeycloakIdentityProviders implements IdentityProviders {
                 throw new ProvisioningException("the identity provider did not answer", e, true);
             }
             throw new ProvisioningException("the identity provider refused to link " + alias + ": " + e.getMessage(), e, false);
+        }
+    }
+
+    @Override
+    public List<LinkedProvider> linked(String organizationId, List<String> councilDomains) {
+        RealmResource realm = keycloak.realm(realmName);
+        return KeycloakCalls.call("list the organization's identity providers",
+                        () -> realm.organizations().get(organizationId).identityProviders().getIdentityProviders()).stream()
+                .map(provider -> {
+                    String domain = provider.getConfig() == null ? null : provider.getConfig().get(ORGANIZATION_DOMAIN);
+                    List<String> domains = domain == null ? List.of()
+                            : IdentityProviderLink.EVERY_DOMAIN.equals(domain) ? councilDomains : List.of(domain);
+                    String role = KeycloakCalls.call("list the provider's mappers",
+                                    () -> realm.identityProviders().get(provider.getAlias()).getMappers()).stream()
+                            .filter(mapper -> DEFAULT_ROLE_MAPPER.equals(mapper.getName()))
+                            .map(mapper -> mapper.getConfig().get("role")).findFirst().orElse(null);
+                    return new LinkedProvider(provider.getAlias(), provider.getProviderId().toUpperCase(Locale.ROOT),
+                            domains, role);
+                })
+                .sorted(Comparator.comparing(LinkedProvider::alias)).toList();
+    }
+
+    @Override
+    public void unlink(String organizationId, String alias) {
+        RealmResource realm = keycloak.realm(realmName);
+        try (Response unlinked = KeycloakCalls.call("unlink " + alias,
+                () -> realm.organizations().get(organizationId).identityProviders().get(alias).delete())) {
+            if (unlinked.getStatus() >= 300 && unlinked.getStatus() != 404) {
+                throw new ProvisioningException("the identity provider refused to unlink " + alias + ": HTTP "
+                        + unlinked.getStatus(), null, false);
+            }
+        }
+        KeycloakCalls.call("remove " + alias, () -> {
+            realm.identityProviders().get(alias).remove();
+            return null;
+        });
+    }
+
+    /** Removes what this attempt made: the provider, and the domains it added to the organization. */
+    private static void undo(RealmResource realm, String organizationId, String alias, boolean created,
+                             OrganizationRepresentation before, RuntimeException failure) {
+        try {
+            if (created) {
+                realm.identityProviders().get(alias).remove();
+            }
+            if (before != null) {
+                OrganizationRepresentation now = realm.organizations().get(organizationId).toRepresentation();
+                Set<String> had = new HashSet<>();
+                before.getDomains().forEach(d -> had.add(d.getName()));
+                now.getDomains().removeIf(d -> !had.contains(d.getName()));
+                realm.organizations().get(organizationId).update(now).close();
+            }
+        } catch (RuntimeException undo) {
+            failure.addSuppressed(undo);
         }
     }
 
@@ -136,6 +195,15 @@ public class KeycloakIdentityProviders implements IdentityProviders {
         try (response) {
             if (response.getStatus() != 201) {
                 throw new ProvisioningException("the identity provider refused to create the " + what + ": HTTP "
+                        + response.getStatus() + " " + response.readEntity(String.class), null, false);
+            }
+        }
+    }
+
+    private static void updated(Response response, String what) {
+        try (response) {
+            if (response.getStatus() >= 300) {
+                throw new ProvisioningException("the identity provider refused to change " + what + ": HTTP "
                         + response.getStatus() + " " + response.readEntity(String.class), null, false);
             }
         }

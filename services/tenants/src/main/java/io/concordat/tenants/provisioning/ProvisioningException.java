@@ -8,7 +8,7 @@ public class ProvisioningException extends RuntimeException {
      * person invited is already one of the council's people or signs in for another council, or an
      * identity provider's metadata that could not be fetched or read.
      */
-    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN, ALREADY_INVITED, METADATA_UNUSABLE }
+    public enum Failure { UNREACHABLE, REFUSED, ALREADY_SIGNS_IN, ALREADY_INVITED, ALREADY_LINKED, METADATA_UNUSABLE }
 
     private final Failure failure;
 

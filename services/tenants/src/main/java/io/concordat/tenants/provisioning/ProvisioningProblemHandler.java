@@ -31,6 +31,10 @@ public class ProvisioningProblemHandler implements ExceptionHandler<Provisioning
             return ProblemResponses.response(HttpStatus.CONFLICT, "already-invited",
                     "Conflicts with the current state", exception.getMessage() + "; nothing was changed.");
         }
+        if (exception.failure() == ProvisioningException.Failure.ALREADY_LINKED) {
+            return ProblemResponses.response(HttpStatus.CONFLICT, "provider-already-linked",
+                    "Conflicts with the current state", exception.getMessage() + "; nothing was changed.");
+        }
         if (exception.failure() == ProvisioningException.Failure.METADATA_UNUSABLE) {
             return ProblemResponses.response(HttpStatus.UNPROCESSABLE_ENTITY, "metadata-unusable",
                     "The request cannot be carried out", exception.getMessage() + "; nothing was changed.");
