@@ -94,7 +94,6 @@ class ApiDocsIT implements TestPropertyProvider {
         properties.put("concordat.routes.opportunities", url(services.get(2)));
         properties.put("concordat.routes.reporting", url(services.get(3)));
         properties.put("concordat.routes.partner-events", url(services.get(4)));
-        properties.put("micronaut.server.port", "-1");
         return properties;
     }
 

@@ -40,15 +40,8 @@ class GatewayTraceContextIT implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        String up = upstream.url();
-        return Map.of(
-                "concordat.oidc.issuer", tokens.issuer(),
-                "concordat.routes.tenants", up,
-                "concordat.routes.opportunities", up,
-                "concordat.routes.hosting", up,
-                "concordat.routes.reporting", up,
-                "concordat.routes.partner-events", up,
-                "concordat.routes.portal", up);
+        // every route to the stand-in; the rate limits' database and free ports as every gateway test has them
+        return GatewayTestProperties.of(upstream.url());
     }
 
     @AfterAll
