@@ -281,6 +281,19 @@ class PartnerWebhooksIT {
     }
 
     @Test
+    void aNewSubscriptionStartsAfterEverythingAlreadyLoggedWhateverCouncilItBelongsTo() {
+        String before = PartnerScenarios.publish(EventTypes.RECHARGE_ISSUED, councilB, List.of(), UUID.randomUUID().toString())
+                .id().toString();
+        Eventually.until("logged", Duration.ofSeconds(60), () -> logged(before) == 1);
+
+        String id = (String) subscribe(partner("late"), "/late").get("id");
+
+        long start = Superuser.count(DB, "select start_position from subscription where id = '" + id + "'");
+        assertTrue(start >= Superuser.count(DB, "select position from event_log where event_id = '" + before + "'"),
+                "not sent what was logged before it, though that was another council's and hidden from the partner");
+    }
+
+    @Test
     void anAppendStillOpenHoldsBackTheNextSoNoReaderPassesOverAPositionCommittedLate() throws Exception {
         EventLog log = server.getApplicationContext().getBean(EventLog.class);
         PartnerTransactions transactions = server.getApplicationContext().getBean(PartnerTransactions.class);

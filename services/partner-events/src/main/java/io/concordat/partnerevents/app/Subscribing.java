@@ -10,6 +10,7 @@ import io.concordat.partnerevents.domain.Subscription;
 import io.concordat.partnerevents.domain.WebhookSignature;
 import io.concordat.partnerevents.domain.WebhookUrl;
 import io.concordat.partnerevents.store.Deliveries;
+import io.concordat.partnerevents.store.EventLog;
 import io.concordat.partnerevents.store.Subscriptions;
 import jakarta.inject.Singleton;
 
@@ -40,14 +41,16 @@ public class Subscribing {
 
     private final PartnerTransactions transactions;
     private final Subscriptions subscriptions;
+    private final EventLog log;
     private final Deliveries deliveries;
     private final WebhookAddresses addresses;
     private final Clock clock;
 
-    public Subscribing(PartnerTransactions transactions, Subscriptions subscriptions, Deliveries deliveries,
+    public Subscribing(PartnerTransactions transactions, Subscriptions subscriptions, EventLog log, Deliveries deliveries,
                        WebhookAddresses addresses, Clock clock) {
         this.transactions = transactions;
         this.subscriptions = subscriptions;
+        this.log = log;
         this.deliveries = deliveries;
         this.addresses = addresses;
         this.clock = clock;
@@ -57,6 +60,8 @@ public class Subscribing {
         Subscription subscription = subscription(UUID.randomUUID(), partner, terms, Subscription.Status.ACTIVE);
         String secret = subscription.isWebhook() ? WebhookSignature.newSecret() : null;
         return transactions.asPartner(partner, c -> {
+            // no event is logged while the subscription takes its start, so none falls between it and the fan-out
+            log.holdAppendOrder();
             subscriptions.insert(subscription, partner.authorityId(), partner.regionId(), secret, clock.instant());
             return new Created(subscriptions.find(subscription.id()).orElseThrow(), secret);
         });

@@ -43,12 +43,19 @@ public class Subscriptions {
         this.current = current;
     }
 
+    /**
+     * Stores a new subscription, to be sent what is logged after it: it starts after the last
+     * position the log has handed out (a sequence, which row-level security does not hide as it
+     * hides other councils' rows). The caller holds the log's append lock, so no append is under
+     * way and the sequence's last value is the last event logged.
+     */
     public void insert(Subscription s, Optional<UUID> authorityId, Optional<UUID> regionId, String secret, Instant now) {
         Connection c = current.get();
         try (PreparedStatement insert = c.prepareStatement("""
                 insert into subscription (id, partner_id, authority_id, region_id, event_types, region_filter, area_filter,
                                           webhook_url, signing_secret, status, created_at, changed_at, start_position)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select coalesce(max(position), 0) from event_log))""")) {
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                        coalesce(pg_sequence_last_value(pg_get_serial_sequence('event_log', 'position')::regclass), 0))""")) {
             insert.setObject(1, s.id());
             insert.setString(2, s.partnerId());
             insert.setObject(3, authorityId.orElse(null));
