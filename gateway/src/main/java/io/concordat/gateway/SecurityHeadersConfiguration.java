@@ -19,7 +19,9 @@ public class SecurityHeadersConfiguration {
             + "frame-ancestors 'none'";
 
     private String contentSecurityPolicy = PORTAL_POLICY;
-    private String referrerPolicy = "no-referrer";
+    // not "no-referrer": with it a browser sends "Origin: null" on the portal's own form posts, which
+    // the gateway's origin check refuses; "same-origin" still tells other sites nothing
+    private String referrerPolicy = "same-origin";
     private boolean hstsEnabled = true;
     private Duration hstsMaxAge = Duration.ofDays(365);
     private boolean hstsIncludeSubdomains = true;
