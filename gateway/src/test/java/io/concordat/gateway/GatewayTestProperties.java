@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a gateway under test needs: the test token issuer, every route, a free management port and
+ * What a gateway under test needs: the test token issuer, every route, free public and management ports and
  * its own database (the rate limits' buckets) on the test PostgreSQL.
  */
 final class GatewayTestProperties {
@@ -29,6 +29,8 @@ final class GatewayTestProperties {
             properties.put("concordat.routes." + service, upstream);
         }
         properties.put("concordat.management.port", String.valueOf(freePort()));
+        // not 8080: a development stack on the same machine listens there
+        properties.put("concordat.http.port", String.valueOf(freePort()));
         PostgresServer.ServiceDatabase db = TestServers.database(DATABASE);
         properties.put("concordat.db.url", db.jdbcUrl());
         properties.put("concordat.db.owner-user", db.ownerUser());
