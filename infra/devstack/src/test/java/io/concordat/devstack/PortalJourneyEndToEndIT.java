@@ -110,6 +110,12 @@ class PortalJourneyEndToEndIT {
             }
         }
         Files.createDirectories(SHOTS);
+        // this run's pictures only
+        try (Stream<Path> old = Files.list(SHOTS)) {
+            for (Path picture : old.filter(file -> file.toString().endsWith(".png")).toList()) {
+                Files.delete(picture);
+            }
+        }
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.get().toFile());
