@@ -7,6 +7,7 @@ import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.ServerHttpRequest;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -130,7 +132,11 @@ public class RoutingFilter implements HttpServerFilter {
                 .header("X-Forwarded-For", request.getRemoteAddress().getAddress().getHostAddress());
         RequestLogContext.requestIdOf(request).ifPresent(id -> forwarded.getHeaders().set(LogContext.REQUEST_ID_HEADER, id));
         if (body.length > 0) {
-            forwarded.body(body);
+            // the client would re-encode a form's body from an object, and bytes are not one; sent as
+            // the text it is (a browser's form body is percent-encoded ASCII), it goes on unchanged
+            Optional<MediaType> type = request.getContentType();
+            boolean form = type.map(t -> t.matches(MediaType.APPLICATION_FORM_URLENCODED_TYPE)).orElse(false);
+            forwarded.body(form ? new String(body, type.flatMap(MediaType::getCharset).orElse(StandardCharsets.UTF_8)) : body);
         }
         return Mono.<MutableHttpResponse<?>>from(upstream.proxy(forwarded))
                 .<MutableHttpResponse<?>>map(response -> withSecurityHeaders(response, path))

@@ -29,7 +29,9 @@ public class SecurityHeadersConfiguration {
 
     private String contentSecurityPolicy = PORTAL_POLICY;
     private String apiDocsContentSecurityPolicy = API_DOCS_POLICY;
-    private String referrerPolicy = "no-referrer";
+    // not "no-referrer": with it a browser sends "Origin: null" on the portal's own form posts, which
+    // the gateway's origin check refuses; "same-origin" still tells other sites nothing
+    private String referrerPolicy = "same-origin";
     private boolean hstsEnabled = true;
     private Duration hstsMaxAge = Duration.ofDays(365);
     private boolean hstsIncludeSubdomains = true;
@@ -48,11 +50,6 @@ public class SecurityHeadersConfiguration {
 
     public void setApiDocsContentSecurityPolicy(String apiDocsContentSecurityPolicy) {
         this.apiDocsContentSecurityPolicy = apiDocsContentSecurityPolicy;
-    }
-
-    /** The policy for a page at this path: the API documents' page has its own, every other answer the portal's. */
-    String contentSecurityPolicyFor(String path) {
-        return ApiDocsController.PATH.equals(path) ? apiDocsContentSecurityPolicy : contentSecurityPolicy;
     }
 
     public String getReferrerPolicy() {

@@ -233,6 +233,19 @@ class GatewayUnderHostileUseIT implements TestPropertyProvider {
         assertTrue(r.body().contains("\"type\":\"urn:concordat:problem:" + slug + "\""), r.body());
     }
 
+    @Test
+    void aBrowsersFormPostReachesThePortalWholeAsItWasSent() {
+        byte[] form = "csrfToken=abc&title=Shared+elections+%C2%A3&share=OWN".getBytes(StandardCharsets.US_ASCII);
+        try (RawHttp client = raw()) {
+            RawHttp.Response r = client.exchange("POST /opportunities HTTP/1.1\nHost: " + host()
+                    + "\nOrigin: http://" + host() + "\nContent-Type: application/x-www-form-urlencoded\nContent-Length: "
+                    + form.length, form);
+            assertEquals(200, r.status(), r.body());
+        }
+        assertEquals(List.of(form.length), bodyLengthsSeen());
+        assertEquals(List.of("application/x-www-form-urlencoded"), seen("Content-Type"));
+    }
+
     private RawHttp raw() {
         return new RawHttp(gateway.getPort(), (int) ORDINARY.toMillis());
     }

@@ -55,8 +55,11 @@ class SecurityHeadersIT implements TestPropertyProvider {
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), csp);
         assertTrue(csp.contains("frame-ancestors 'none'"), csp);
         assertTrue(csp.contains("object-src 'none'"), csp);
+        URI issuer = URI.create(TestTokens.get().issuer());
+        assertTrue(csp.contains("form-action 'self' " + issuer.getScheme() + "://" + issuer.getRawAuthority() + ";"),
+                "forms post to the platform, and signing out goes on to the sign-in service: " + csp);
         assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
-        assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElseThrow());
+        assertEquals("same-origin", page.headers().firstValue("Referrer-Policy").orElseThrow());
         assertEquals("DENY", page.headers().firstValue("X-Frame-Options").orElseThrow());
         assertEquals("max-age=31536000; includeSubDomains",
                 page.headers().firstValue("Strict-Transport-Security").orElseThrow());

@@ -46,8 +46,9 @@ public final class KeycloakServer implements RunningKeycloak {
         ChildProcess process = ChildProcess.start("keycloak",
                 List.of(home.resolve("bin").resolve("kc.sh").toString(), "start-dev", "--http-port=" + port,
                         "--http-host=127.0.0.1", "--import-realm", "--health-enabled=true",
-                        // its management interface next to its own port, not on the fixed 9000 another stack may hold
-                        "--http-management-port=" + (port + 1)),
+                        // its management interface (health) defaults to port 9000 whatever the HTTP port: a free
+                        // one instead, so two stacks on one machine do not stop each other's Keycloak starting
+                        "--http-management-port=" + freePort()),
                 Map.of("KC_BOOTSTRAP_ADMIN_USERNAME", adminUser,
                         "KC_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                         "JAVA_HOME", System.getProperty("java.home"),
@@ -57,6 +58,14 @@ public final class KeycloakServer implements RunningKeycloak {
         // A machine shared by several builds has taken more than four minutes for a first start.
         Waiting.until("Keycloak on port " + port, Duration.ofSeconds(480), process::isAlive, server::realmAnswers, progress);
         return server;
+    }
+
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -5,12 +5,14 @@ import io.concordat.kit.tenancy.Caller;
 import io.concordat.tenants.app.SignInProviders;
 import io.concordat.tenants.domain.IdentityProviderLink;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Status;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
@@ -34,6 +36,7 @@ public class IdentityProviderController {
 
     /** Links one of the council's identity providers for some of its email domains (a new domain becomes the council's), with the role its people get. */
     @Post
+    @Status(HttpStatus.CREATED)
     public HttpResponse<IdentityProviderView> link(Caller caller, @PathVariable UUID id, @Valid @Body IdentityProviderRequest request) {
         SignInProviders.Linked linked = providers.link(caller, id, IdentityProviderLink.of(request.name(), request.protocol(),
                 request.metadataUrl(), request.clientId(), request.clientSecret(), request.emailDomains(), request.defaultRole()));
@@ -51,6 +54,7 @@ public class IdentityProviderController {
 
     /** Unlinks one of the council's identity providers; the people who came through it keep their accounts. */
     @Delete("/{alias}")
+    @Status(HttpStatus.NO_CONTENT)
     public HttpResponse<Void> unlink(Caller caller, @PathVariable UUID id, @PathVariable @Size(max = 100) String alias) {
         providers.unlink(caller, id, alias);
         return HttpResponse.noContent();
