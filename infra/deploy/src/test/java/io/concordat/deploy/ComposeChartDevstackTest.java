@@ -173,9 +173,12 @@ class ComposeChartDevstackTest {
             }
             Set<String> compose = new TreeSet<>(environment(service).keySet());
             // The development-only switches: first passwords shown to whoever provisions an authority or
-            // invites a person, and no second factor asked of the admins it invites.
+            // invites a person, no second factor asked of the admins it invites, and partners' webhooks
+            // allowed over plain HTTP to loopback.
             compose.remove("CONCORDAT_PROVISIONING_REVEAL_INITIAL_PASSWORD");
             compose.remove("CONCORDAT_IDENTITY_ADMIN_SECOND_FACTOR");
+            compose.remove("CONCORDAT_PARTNERS_WEBHOOKS_ALLOW_HTTP");
+            compose.remove("CONCORDAT_PARTNERS_WEBHOOKS_ALLOW_LOOPBACK");
             assertEquals(chart, compose, "settings of " + service + " (chart vs compose)");
         }
     }
