@@ -7,7 +7,6 @@ import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
-import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.IdentityProviderLink;
 import io.concordat.tenants.provisioning.IdentityProviders;
 import io.concordat.tenants.store.AuthorityRepository;
@@ -108,11 +107,6 @@ public class SignInProviders {
     }
 
     private AuthorityRow approved(UUID authorityId) {
-        AuthorityRow authority = authorities.findById(authorityId).orElseThrow(() -> ProblemException.notFound(
-                "authority-not-found", "No authority " + authorityId + "."));
-        if (AuthorityStatus.valueOf(authority.status()) != AuthorityStatus.APPROVED || authority.organizationId() == null) {
-            throw ProblemException.conflict("authority-not-approved", "Only an approved authority has identity providers.");
-        }
-        return authority;
+        return ApprovedAuthority.require(authorities, authorityId, "has identity providers");
     }
 }

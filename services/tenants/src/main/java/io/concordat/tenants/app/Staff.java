@@ -10,7 +10,6 @@ import io.concordat.kit.problem.ProblemException;
 import io.concordat.kit.tenancy.Caller;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.tenancy.TenantTransactions;
-import io.concordat.tenants.domain.AuthorityStatus;
 import io.concordat.tenants.domain.Invitation;
 import io.concordat.tenants.domain.StaffRole;
 import io.concordat.tenants.domain.StaffRole.Granter;
@@ -181,12 +180,7 @@ public class Staff {
     }
 
     private AuthorityRow live(UUID authorityId) {
-        AuthorityRow row = authorities.findById(authorityId).orElseThrow(() -> ProblemException.notFound(
-                "authority-not-found", "No authority " + authorityId + "."));
-        if (AuthorityStatus.valueOf(row.status()) != AuthorityStatus.APPROVED || row.organizationId() == null) {
-            throw ProblemException.conflict("authority-not-approved", "Only an approved authority's people are managed.");
-        }
-        return row;
+        return ApprovedAuthority.require(authorities, authorityId, "has its people managed");
     }
 
     private static List<UUID> regionIds(UUID regionId) {
