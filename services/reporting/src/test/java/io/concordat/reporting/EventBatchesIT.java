@@ -7,6 +7,7 @@ import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.hosting.v1.ArrangementAgreed;
 import io.concordat.events.hosting.v1.IndicatorReported;
+import io.concordat.events.hosting.v1.SavingsRecorded;
 import io.concordat.kit.inbox.IdempotentConsumer;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
@@ -184,6 +185,60 @@ class EventBatchesIT implements TestPropertyProvider {
         assertEquals(HttpStatus.NOT_FOUND,
                 api.status(HttpMethod.POST, DEAD_LETTERS + "/concordat.hosting.v1.dlt/0/999999999/redrive", admin(), null));
         assertEquals(before, fingerprint());
+    }
+
+    /**
+     * Readings and savings gathered from one batch go as one statement each, in which PostgreSQL
+     * will not upsert a row twice: the statement keeps the row that applying them one at a time
+     * would have left, including between two of equal time, where the later to arrive wins.
+     */
+    @Test
+    @Order(6)
+    void factsOfOneKeyThatMeetInABatchLeaveWhatOneAtATimeWouldHave() {
+        UUID of = UUID.randomUUID();
+        UUID indicator = UUID.randomUUID();
+        Instant t1 = Instant.parse("2026-10-02T09:00:00Z");
+        Instant t2 = Instant.parse("2026-10-03T09:00:00Z");
+        Instant t3 = Instant.parse("2026-10-04T09:00:00Z");
+        List<EventEnvelope> batch = new ArrayList<>();
+        batch.add(envelope(EventTypes.ARRANGEMENT_AGREED, of, host, agreed(of)));
+        batch.add(reading(of, indicator, "2026-08", 1, t2));
+        batch.add(reading(of, indicator, "2026-09", 2, t1));
+        batch.add(reading(of, indicator, "2026-09", 3, t3));
+        batch.add(reading(of, indicator, "2026-09", 4, t3));
+        batch.add(reading(of, indicator, "2026-09", 5, t2));
+        batch.add(reading(of, indicator, "2026-07", 6, Instant.parse("2026-10-05T09:00:00Z")));
+        batch.add(saving(of, 100, t2));
+        batch.add(saving(of, 200, t3));
+        batch.add(saving(of, 300, t3));
+        batch.add(saving(of, 400, t1));
+        publish(batch);
+
+        Eventually.until("the batch applied", WAIT, () -> Superuser.count(DATABASE,
+                "select count(*) from rpt_saving where arrangement_id = '" + of + "'") == 1
+                && readingsOf(of) == 3);
+        assertEquals("4|1|6", Superuser.query(DATABASE, """
+                select string_agg(value::text, '|' order by period desc) from rpt_indicator_reading
+                where arrangement_id = '%s' and period in ('2026-08', '2026-09', '2026-07')""".formatted(of)),
+                "per period, the reading reported last, of two at once the later to arrive");
+        assertEquals("2026-09 4", Superuser.query(DATABASE,
+                "select period || ' ' || value from rpt_indicator_latest where arrangement_id = '" + of + "'"),
+                "the latest is of the latest period, then the latest reported, then the later to arrive");
+        assertEquals("300", Superuser.query(DATABASE,
+                "select saving_pence::text from rpt_saving where arrangement_id = '" + of + "'"),
+                "the figure recorded last, of two at once the later to arrive");
+    }
+
+    private EventEnvelope reading(UUID of, UUID indicator, String month, int value, Instant reportedAt) {
+        LocalDate first = LocalDate.parse(month + "-01");
+        return envelope(EventTypes.INDICATOR_REPORTED, of, host, new IndicatorReported(of, indicator, "Payslips on time",
+                recipient, month, BigDecimal.valueOf(value), BigDecimal.TEN, "GREEN", reportedAt, first,
+                first.withDayOfMonth(first.lengthOfMonth())));
+    }
+
+    private EventEnvelope saving(UUID of, long pence, Instant recordedAt) {
+        return envelope(EventTypes.SAVINGS_RECORDED, of, host, new SavingsRecorded(of, recipient, "2026-27", 1000,
+                1000 - pence, pence, recordedAt));
     }
 
     private List<Map> lettersOfThisBatch() {

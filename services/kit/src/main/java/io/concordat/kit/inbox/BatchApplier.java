@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * commits. A transient failure rolls the whole batch back (it is thrown), to be tried again as a whole.
  *
  * <p>The tenant is set only when it changes ({@link Subscriptions#asPlatform}), and the writes
- * handlers gather ({@link io.concordat.kit.store.BatchedWrites}) are sent as JDBC batches at the end
- * of the first pass, or after each record when there are savepoints, so a failing write still
+ * handlers gather ({@link io.concordat.kit.store.BatchedWrites}) are sent, a multi-row statement
+ * each, at the end of the first pass, or after each record when there are savepoints, so a failing write still
  * belongs to one record.
  */
 public final class BatchApplier {
@@ -163,7 +163,7 @@ public final class BatchApplier {
         }
     }
 
-    /** The writes the batch's platform handlers gathered, as JDBC batches; any failure sends the batch round again. */
+    /** The writes the batch's platform handlers gathered, a statement each; any failure sends the batch round again. */
     private void flushGathered() {
         try {
             inbox.flushWrites();

@@ -34,7 +34,7 @@ public interface InboxStore {
 
     /**
      * Sends the writes handlers gathered with {@link io.concordat.kit.store.BatchedWrites} since
-     * the last flush, as JDBC batches.
+     * the last flush, a multi-row statement each.
      */
     default void flushWrites() {
     }

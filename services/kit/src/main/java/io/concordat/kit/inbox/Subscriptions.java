@@ -79,7 +79,7 @@ public final class Subscriptions {
      * Subscribes {@code handler} to every event of {@code type}, run as the platform: for a read
      * model that gathers every authority's facts. The handler leaves the tenant as it finds it, so
      * a batch of such events sets it once; it may gather its writes with
-     * {@link io.concordat.kit.store.BatchedWrites}, sent as JDBC batches at the end of the batch.
+     * {@link io.concordat.kit.store.BatchedWrites}, sent as one multi-row statement each at the end of the batch.
      */
     public <T> Subscriptions asPlatform(EventType<T> type, Handler<T> handler) {
         return route(type, handler, true);

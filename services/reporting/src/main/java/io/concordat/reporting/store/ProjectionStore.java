@@ -22,11 +22,79 @@ import java.util.UUID;
  * Writes the read models, one method per fact. Every write gives the same rows whether a fact
  * comes once or again, and whatever the order of facts about different aggregates, so a rebuild
  * from offset 0 reproduces them exactly. Recharges, savings and readings, which come many to an
- * arrangement and keep the latest by their own timestamps, are gathered and sent as JDBC batches
- * at the end of the consumer's batch ({@link BatchedWrites}).
+ * arrangement and keep the latest by their own timestamps, are gathered and sent as one multi-row
+ * statement each at the end of the consumer's batch ({@link BatchedWrites}).
  */
 @Singleton
 public class ProjectionStore {
+
+    /** A recharge by the event that issued it: the first of a repeated event stays. */
+    private static final BatchedWrites.Rows RECHARGE = BatchedWrites.rows("""
+            insert into rpt_recharge (event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence)
+            select event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence
+            from (select distinct on (event_id) *
+                  from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::date[], ?::date[], ?::bigint[]) with ordinality
+                       as r(event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence, arrival)
+                  order by event_id, arrival) r
+            on conflict (event_id) do nothing""", "uuid", "uuid", "uuid", "date", "date", "int8");
+
+    /** The figure recorded last for an authority and year (of two recorded at once, the later to arrive). */
+    private static final BatchedWrites.Rows SAVING = BatchedWrites.rows("""
+            insert into rpt_saving (arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence,
+                                    recorded_at)
+            select arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence, recorded_at
+            from (select distinct on (arrangement_id, authority_id, financial_year) *
+                  from unnest(?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[])
+                       with ordinality as r(arrangement_id, authority_id, financial_year, baseline_pence, cost_pence,
+                                            saving_pence, recorded_at, arrival)
+                  order by arrangement_id, authority_id, financial_year, recorded_at desc, arrival desc) r
+            on conflict (arrangement_id, authority_id, financial_year) do update
+                set baseline_pence = excluded.baseline_pence, cost_pence = excluded.cost_pence,
+                    saving_pence = excluded.saving_pence, recorded_at = excluded.recorded_at
+            where rpt_saving.recorded_at <= excluded.recorded_at""",
+            "uuid", "uuid", "text", "int8", "int8", "int8", "timestamptz");
+
+    /** The columns of a reading, as {@link #reading} gathers them for both of its statements. */
+    private static final String READINGS = """
+            unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::numeric[], ?::numeric[], ?::text[],
+                   ?::timestamptz[], ?::date[], ?::date[], ?::date[]) with ordinality
+                as r(indicator_id, recipient_authority_id, period, arrangement_id, indicator_name, value, target, rating,
+                     reported_at, period_first_day, period_last_day, filed_on, arrival)""";
+    private static final String[] READING_TYPES = {"uuid", "uuid", "text", "uuid", "text", "numeric", "numeric", "text",
+            "timestamptz", "date", "date", "date"};
+
+    /** A reading per indicator, recipient and period: the one reported last (of two at once, the later to arrive). */
+    private static final BatchedWrites.Rows READING = BatchedWrites.rows("""
+            insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
+                                               value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
+            select indicator_id, recipient_authority_id, period, arrangement_id, indicator_name, value, target, rating,
+                   reported_at, period_first_day, period_last_day, filed_on
+            from (select distinct on (indicator_id, recipient_authority_id, period) *
+                  from %s
+                  order by indicator_id, recipient_authority_id, period, reported_at desc, arrival desc) r
+            on conflict (indicator_id, recipient_authority_id, period) do update
+                set value = excluded.value, target = excluded.target, rating = excluded.rating,
+                    reported_at = excluded.reported_at, period_first_day = excluded.period_first_day,
+                    period_last_day = excluded.period_last_day, filed_on = excluded.filed_on
+            where rpt_indicator_reading.reported_at <= excluded.reported_at""".formatted(READINGS), READING_TYPES);
+
+    /** The latest reading per indicator and recipient: the latest filed, then reported, then period, then arrival. */
+    private static final BatchedWrites.Rows LATEST_READING = BatchedWrites.rows("""
+            insert into rpt_indicator_latest (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
+                                              value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
+            select indicator_id, recipient_authority_id, period, arrangement_id, indicator_name, value, target, rating,
+                   reported_at, period_first_day, period_last_day, filed_on
+            from (select distinct on (indicator_id, recipient_authority_id) *
+                  from %s
+                  order by indicator_id, recipient_authority_id, filed_on desc, reported_at desc, period desc,
+                           arrival desc) r
+            on conflict (indicator_id, recipient_authority_id) do update
+                set indicator_name = excluded.indicator_name, period = excluded.period, value = excluded.value,
+                    target = excluded.target, rating = excluded.rating, reported_at = excluded.reported_at,
+                    period_first_day = excluded.period_first_day, period_last_day = excluded.period_last_day,
+                    filed_on = excluded.filed_on
+            where (rpt_indicator_latest.filed_on, rpt_indicator_latest.reported_at, rpt_indicator_latest.period)
+                  <= (excluded.filed_on, excluded.reported_at, excluded.period)""".formatted(READINGS), READING_TYPES);
 
     private final CurrentConnection connection;
     private final BatchedWrites batched;
@@ -168,21 +236,12 @@ public class ProjectionStore {
     }
 
     public void recharge(UUID eventId, UUID id, UUID recipient, LocalDate from, LocalDate to, long pence) {
-        batched.write("""
-                insert into rpt_recharge (event_id, arrangement_id, recipient_authority_id, period_from, period_to, amount_pence)
-                values (?, ?, ?, ?, ?, ?) on conflict (event_id) do nothing""", eventId, id, recipient, from, to, pence);
+        batched.write(RECHARGE, eventId, id, recipient, from, to, pence);
     }
 
     /** The ledger's figure for an authority and year; a later recording replaces an earlier one. */
     public void saving(UUID id, UUID authority, String financialYear, long baseline, long cost, long saving, Instant at) {
-        batched.write("""
-                insert into rpt_saving (arrangement_id, authority_id, financial_year, baseline_pence, cost_pence, saving_pence, recorded_at)
-                values (?, ?, ?, ?, ?, ?, ?)
-                on conflict (arrangement_id, authority_id, financial_year) do update
-                    set baseline_pence = excluded.baseline_pence, cost_pence = excluded.cost_pence,
-                        saving_pence = excluded.saving_pence, recorded_at = excluded.recorded_at
-                where rpt_saving.recorded_at <= excluded.recorded_at""",
-                id, authority, financialYear, baseline, cost, saving, time(at));
+        batched.write(SAVING, id, authority, financialYear, baseline, cost, saving, time(at));
     }
 
     /**
@@ -191,30 +250,10 @@ public class ProjectionStore {
      */
     public void reading(UUID id, UUID indicator, String name, UUID recipient, String period, ReportedPeriod days,
                         BigDecimal value, BigDecimal target, String rating, Instant at) {
-        batched.write("""
-                insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
-                                                   value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (indicator_id, recipient_authority_id, period) do update
-                    set value = excluded.value, target = excluded.target, rating = excluded.rating,
-                        reported_at = excluded.reported_at, period_first_day = excluded.period_first_day,
-                        period_last_day = excluded.period_last_day, filed_on = excluded.filed_on
-                where rpt_indicator_reading.reported_at <= excluded.reported_at""",
-                indicator, recipient, period, id, name, value, target, rating, time(at), days.firstDay(), days.lastDay(),
-                days.filedOn());
-        batched.write("""
-                insert into rpt_indicator_latest (indicator_id, recipient_authority_id, arrangement_id, indicator_name, period,
-                                                  value, target, rating, reported_at, period_first_day, period_last_day, filed_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                on conflict (indicator_id, recipient_authority_id) do update
-                    set indicator_name = excluded.indicator_name, period = excluded.period, value = excluded.value,
-                        target = excluded.target, rating = excluded.rating, reported_at = excluded.reported_at,
-                        period_first_day = excluded.period_first_day, period_last_day = excluded.period_last_day,
-                        filed_on = excluded.filed_on
-                where (rpt_indicator_latest.filed_on, rpt_indicator_latest.reported_at, rpt_indicator_latest.period)
-                      <= (excluded.filed_on, excluded.reported_at, excluded.period)""",
-                indicator, recipient, id, name, period, value, target, rating, time(at), days.firstDay(), days.lastDay(),
-                days.filedOn());
+        Object[] row = {indicator, recipient, period, id, name, value, target, rating, time(at), days.firstDay(),
+                days.lastDay(), days.filedOn()};
+        batched.write(READING, row);
+        batched.write(LATEST_READING, row);
     }
 
     public void reviewScheduled(UUID id, UUID review, String kind, LocalDate dueOn) {
