@@ -10,6 +10,7 @@ import io.concordat.events.hosting.v1.IndicatorReported;
 import io.concordat.events.hosting.v1.SavingsRecorded;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
+import io.concordat.kit.testing.ConsumerGroups;
 import io.concordat.kit.testing.Eventually;
 import io.concordat.kit.testing.ServiceTestProperties;
 import io.concordat.kit.testing.Superuser;
@@ -43,6 +44,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -86,6 +88,9 @@ class RebuildUnseenIT implements TestPropertyProvider {
         String ids = events.stream().map(e -> "'" + e.id() + "'").collect(Collectors.joining(","));
         Eventually.until("every event applied", WAIT, () -> Superuser.count(DATABASE,
                 "select count(*) from processed_event where event_id in (" + ids + ")") == events.size());
+        // and every other suite's events on the topics, or "before" could still change under the rebuild
+        Eventually.until("every topic read to its end", WAIT, () -> ConsumerGroups.caughtUp("reporting-rebuilds",
+                Set.of(Topics.TENANTS, Topics.OPPORTUNITIES, Topics.HOSTING)));
 
         Map<?, ?> before = figures(api.get(NATIONAL, platform));
         Object fingerprints = api.get(STATUS, platform).get("tables");

@@ -106,6 +106,11 @@ public class IdempotentConsumer {
                 workerCount, maxBatch);
     }
 
+    /** Whether this replica's workers are consuming. */
+    public synchronized boolean running() {
+        return !threads.isEmpty();
+    }
+
     private <T> T inTransaction(java.util.function.Supplier<T> work) {
         return jdbc.executeWrite(status -> work.get());
     }

@@ -31,14 +31,44 @@ public final class TopicReplay implements AutoCloseable {
     private long applied;
     private long failed;
 
+    /** Replays every partition of {@code topics}. */
     public TopicReplay(Consumer<String, byte[]> reader, Set<String> topics, PartitionWorker.Pause pause) {
+        this(reader, partitionsOf(reader, topics), pause);
+    }
+
+    /** Replays {@code partitions} only: one of several replays sharing the topics, each on its own thread. */
+    public TopicReplay(Consumer<String, byte[]> reader, List<TopicPartition> partitions, PartitionWorker.Pause pause) {
         this.reader = reader;
         this.pause = pause;
+        this.partitions.addAll(partitions);
+        reader.assign(this.partitions);
+        reader.seekToBeginning(this.partitions);
+    }
+
+    /** Every partition of {@code topics}, as the broker has them now. */
+    public static List<TopicPartition> partitionsOf(Consumer<String, byte[]> reader, Set<String> topics) {
+        List<TopicPartition> partitions = new ArrayList<>();
         for (String topic : topics) {
             reader.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
         }
-        reader.assign(partitions);
-        reader.seekToBeginning(partitions);
+        return partitions;
+    }
+
+    /**
+     * {@code partitions} dealt into {@code shares} lists, as evenly as they go; none is empty, so
+     * there are fewer shares than asked when there are fewer partitions. Each aggregate's records
+     * are in one partition, so replays of different shares never apply one aggregate's records.
+     */
+    public static List<List<TopicPartition>> share(List<TopicPartition> partitions, int shares) {
+        int count = Math.max(1, Math.min(shares, partitions.size()));
+        List<List<TopicPartition>> dealt = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            dealt.add(new ArrayList<>());
+        }
+        for (int i = 0; i < partitions.size(); i++) {
+            dealt.get(i % count).add(partitions.get(i));
+        }
+        return dealt;
     }
 
     /** Applies records with {@code applier} until every partition has reached the end it has when this is called. */

@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -13,6 +14,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Makes the Kafka clients a service uses, configured once: producers wait for every in-sync
@@ -91,5 +93,27 @@ public class KafkaClients {
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
         return new KafkaConsumer<>(config);
+    }
+
+    /**
+     * The offsets the service's group has committed in {@code partitions}: the next record each
+     * partition's consumer will read, 0 where the group has committed none.
+     */
+    public Map<TopicPartition, Long> committed(Set<TopicPartition> partitions) {
+        Map<String, Object> config = new HashMap<>();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the group's id to read its offsets; never subscribing, it does not join the group
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, serviceName);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, serviceName + "-offsets");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(config)) {
+            Map<TopicPartition, Long> committed = new HashMap<>();
+            offsets.committed(partitions, java.time.Duration.ofSeconds(10)).forEach((partition, offset) ->
+                    committed.put(partition, offset == null ? 0L : offset.offset()));
+            partitions.forEach(partition -> committed.putIfAbsent(partition, 0L));
+            return committed;
+        }
     }
 }

@@ -102,4 +102,17 @@ class TopicReplayTest {
             assertEquals(2, replay.applied());
         }
     }
+
+    @Test
+    void partitionsAreDealtIntoSharesThatEachHoldSomeAndTogetherHoldEveryOne() {
+        List<TopicPartition> twelve = new ArrayList<>();
+        for (int p = 0; p < 12; p++) {
+            twelve.add(new TopicPartition(Topics.HOSTING, p));
+        }
+        List<List<TopicPartition>> shares = TopicReplay.share(twelve, 5);
+        assertEquals(List.of(3, 3, 2, 2, 2), shares.stream().map(List::size).toList());
+        assertEquals(Set.copyOf(twelve), shares.stream().flatMap(List::stream).collect(java.util.stream.Collectors.toSet()));
+        assertEquals(2, TopicReplay.share(twelve.subList(0, 2), 4).size(), "no share is left empty");
+        assertEquals(1, TopicReplay.share(twelve, 0).size(), "at least one share");
+    }
 }

@@ -19,6 +19,7 @@ class TransienceTest {
         assertTrue(Transience.isTransient(new SQLException("the server closed the connection", "08006")));
         assertTrue(Transience.isTransient(new SQLException("terminating connection due to administrator command", "57P01")));
         assertTrue(Transience.isTransient(new SQLException("could not serialize access", "40001")));
+        assertTrue(Transience.isTransient(new SQLException("canceling statement due to lock timeout", "55P03")));
     }
 
     @Test
