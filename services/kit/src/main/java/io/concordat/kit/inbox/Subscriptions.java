@@ -130,7 +130,7 @@ public final class Subscriptions {
             }
         }
         for (EventHandler handler : wholeTopics) {
-            if (handler.topics().contains(topic)) {
+            if (handler.topics().contains(topic) && handler.wants(event.type())) {
                 scope.authority();
                 handler.handle(event, topic);
             }

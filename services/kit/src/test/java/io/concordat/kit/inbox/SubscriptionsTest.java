@@ -70,4 +70,39 @@ class SubscriptionsTest {
         subscriptions.apply(Topics.OPPORTUNITIES, vacancy("Elections Manager"));
         assertEquals(List.of(EventTypes.VACANCY_POSTED.type()), logged);
     }
+
+    @Test
+    void aHandlerThatWantsFewTypesIsNotHandedTheOthersNorIsTheTenantSetForThem() {
+        List<String> logged = new ArrayList<>();
+        List<String> scopes = new ArrayList<>();
+        Subscriptions subscriptions = Subscriptions.of(CODEC, List.of(), List.of(new EventHandler() {
+            @Override
+            public Set<String> topics() {
+                return Set.of(Topics.OPPORTUNITIES);
+            }
+
+            @Override
+            public boolean wants(String type) {
+                return type.equals(EventTypes.VACANCY_CLOSED.type());
+            }
+
+            @Override
+            public void handle(EventEnvelope event, String topic) {
+                logged.add(event.type());
+            }
+        }));
+        subscriptions.apply(Topics.OPPORTUNITIES, vacancy("Payroll Officer"), new Subscriptions.Scope() {
+            @Override
+            public void platform() {
+                scopes.add("platform");
+            }
+
+            @Override
+            public void authority() {
+                scopes.add("authority");
+            }
+        });
+        assertTrue(logged.isEmpty(), "a vacancy posted is not a type it wants");
+        assertTrue(scopes.isEmpty(), "so no tenant is set for it");
+    }
 }

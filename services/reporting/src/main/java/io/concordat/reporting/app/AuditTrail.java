@@ -76,6 +76,11 @@ public class AuditTrail {
     }
 
     /** The topics whose events the trail reads. */
+    /** Whether events of {@code type} are decisions the trail records. */
+    public static boolean audits(String type) {
+        return AUDITED_TYPES.contains(type);
+    }
+
     public static Set<String> topics() {
         return AUDITED.stream().map(EventType::topic).collect(Collectors.toSet());
     }

@@ -22,6 +22,12 @@ public class AuditRecorder implements EventHandler {
         return AuditTrail.topics();
     }
 
+    /** Decisions only: every other event passes by without a round trip. */
+    @Override
+    public boolean wants(String type) {
+        return AuditTrail.audits(type);
+    }
+
     @Override
     public void handle(EventEnvelope event, String topic) {
         trail.record(event);
