@@ -4,6 +4,7 @@ import io.concordat.kit.testing.Migrations;
 import io.concordat.servers.PostgresServer;
 import org.HdrHistogram.Histogram;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -111,9 +112,22 @@ public final class RlsOverhead {
                 }
                 System.out.printf(Locale.ROOT, "Host %s: %d arrangements either way; %d requests each way in %d rounds%n",
                         host, rowsOn, requests, rounds);
+                long[] cpu = new long[2];
+                long pidOff = backend(off);
+                long pidOn = backend(on);
                 for (int round = 0; round < rounds; round++) {
+                    long t = cpuTicks(pidOff);
                     time(qOff, requests / rounds, offTimes);
+                    cpu[0] += cpuTicks(pidOff) - t;
+                    t = cpuTicks(pidOn);
                     time(qOn, requests / rounds, onTimes);
+                    cpu[1] += cpuTicks(pidOn) - t;
+                }
+                if (cpu[0] > 0 && cpu[1] > 0) {
+                    // CPU time the server process spent, which other work on a shared machine does not inflate as it does wall time
+                    System.out.printf(Locale.ROOT, "server CPU per read (10 ms ticks, %d off, %d on): off %.1f us, on %.1f us,"
+                                                   + " ratio off/on %.2f%n", cpu[0], cpu[1], cpu[0] * 10_000.0 / requests,
+                            cpu[1] * 10_000.0 / requests, (double) cpu[0] / cpu[1]);
                 }
             }
             System.out.println("plans cached for the timed read: off " + plans(off) + ", on " + plans(on));
@@ -126,6 +140,28 @@ public final class RlsOverhead {
                     plannedOff[0], plannedOn[0], plannedOff[1], plannedOn[1]);
             System.out.printf(Locale.ROOT, "ratio off/on: p50 %.2f, p95 %.2f, p99 %.2f%n",
                     ratio(offTimes, onTimes, 50), ratio(offTimes, onTimes, 95), ratio(offTimes, onTimes, 99));
+        }
+    }
+
+    private static long backend(Connection c) throws Exception {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select pg_backend_pid()")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /**
+     * User and system time of a server process on this machine, in clock ticks (Linux's USER_HZ,
+     * 100 a second); 0 when the server runs elsewhere.
+     */
+    private static long cpuTicks(long pid) {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        try {
+            String line = Files.readString(stat);
+            String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+        } catch (java.io.IOException e) {
+            return 0;
         }
     }
 
