@@ -34,6 +34,9 @@ import org.junit.jupiter.api.TestInstance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -116,6 +119,40 @@ class RebuildUnseenIT implements TestPropertyProvider {
         }
         assertTrue(finished(api, platform));
         assertEquals(fingerprints, api.get(STATUS, platform).get("tables"), "every table's rows and digest after the rebuild");
+        assertEquals(before, figures(api.get(NATIONAL, platform)));
+    }
+
+    /**
+     * The swap locks every read model, so while it waits for a long read, each new read would queue
+     * behind it: it waits at most half a second, lets them through and tries again, and swaps once
+     * the long read has ended.
+     */
+    @Test
+    void aSwapWaitingForALongReadLetsOtherReadsThroughAndSwapsOnceItEnds() throws Exception {
+        ApiCalls api = new ApiCalls(http);
+        String platform = TestTokens.get().withoutAuthority(Roles.PLATFORM_ADMIN);
+        Eventually.until("no rebuild under way", WAIT, () -> finished(api, platform));
+        Eventually.until("every topic read to its end", WAIT, () -> ConsumerGroups.caughtUp("reporting-rebuilds",
+                Set.of(Topics.TENANTS, Topics.OPPORTUNITIES, Topics.HOSTING)));
+        Map<?, ?> before = figures(api.get(NATIONAL, platform));
+        Object fingerprints = api.get(STATUS, platform).get("tables");
+        try (Connection longRead = DriverManager.getConnection(TestServers.database(DATABASE).jdbcUrl(), "postgres", "")) {
+            longRead.setAutoCommit(false);
+            try (Statement read = longRead.createStatement()) {
+                read.execute("select count(*) from read_models.rpt_arrangement");
+            }
+            assertEquals(HttpStatus.ACCEPTED, api.status(HttpMethod.POST, STATUS + "/rebuild", platform, "{}"));
+            Eventually.until("the swap waiting for the long read", WAIT, () -> Superuser.count(DATABASE, """
+                    select count(*) from pg_locks l join pg_class c on c.oid = l.relation
+                    where not l.granted and l.mode = 'AccessExclusiveLock' and c.relname like 'rpt_%'""") > 0);
+            for (int i = 0; i < 3; i++) {
+                assertEquals(before, figures(api.get(NATIONAL, platform)), "a read answers while the swap waits");
+            }
+            assertTrue(Boolean.TRUE.equals(api.get(STATUS, platform).get("rebuilding")), "not swapped while the long read lasts");
+            longRead.rollback();
+        }
+        Eventually.until("the rebuild swapped in", WAIT, () -> finished(api, platform));
+        assertEquals(fingerprints, api.get(STATUS, platform).get("tables"));
         assertEquals(before, figures(api.get(NATIONAL, platform)));
     }
 
