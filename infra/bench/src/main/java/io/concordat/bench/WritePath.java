@@ -46,8 +46,10 @@ import java.util.stream.Stream;
  *
  * <p>Needs no devstack: starts its own PostgreSQL and Kafka, a token issuer whose keys both
  * processes trust, and the opportunities service and the gateway as processes, as the devstack
- * runs them. {@code infra/bench/run write-path [--clients=4 --seconds=30 --warm-up=10]};
- * {@code --jfr=DIR} records a flight recording of each process into DIR.
+ * runs them. {@code infra/bench/run write-path [--clients=4 --seconds=30 --warm-up=60]}: each path is
+ * warmed up first, since a JVM just started spends most of a short run in its JIT compiler;
+ * {@code --jfr=DIR} records a flight recording of each process into DIR;
+ * {@code --service-opts=...} and {@code --gateway-opts=...} add JVM options to one process.
  */
 public final class WritePath {
 
@@ -70,7 +72,7 @@ public final class WritePath {
         Map<String, String> a = BenchSupport.arguments(args);
         int clients = Integer.parseInt(a.getOrDefault("clients", "4"));
         int seconds = Integer.parseInt(a.getOrDefault("seconds", "30"));
-        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "10"));
+        int warmUp = Integer.parseInt(a.getOrDefault("warm-up", "60"));
         String jfr = a.get("jfr");
         Path root = Path.of(System.getProperty("concordat.root", ".")).toAbsolutePath();
         Path logs = Files.createTempDirectory("write-path");
@@ -82,6 +84,7 @@ public final class WritePath {
         int servicePort = freePorts();
         int gatewayPort = freePorts();
         List<String> service = java(jfr, "opportunities", servicePort, tokens.issuer(), opportunitiesDb);
+        service.addAll(extra(a.get("service-opts")));
         service.addAll(List.of("-Dconcordat.kafka.bootstrap-servers=" + kafka, "-cp", classpath(root, "services/opportunities"),
                 "io.concordat.opportunities.Application"));
         List<String> gateway = java(jfr, "gateway", gatewayPort, tokens.issuer(), gatewayDb);
@@ -91,6 +94,7 @@ public final class WritePath {
         for (String name : new String[] {"tenants", "opportunities", "hosting", "reporting", "partner-events", "portal"}) {
             gateway.add("-Dconcordat.routes." + name + "=http://127.0.0.1:" + servicePort);
         }
+        gateway.addAll(extra(a.get("gateway-opts")));
         gateway.addAll(List.of("-cp", classpath(root, "gateway"), "io.concordat.gateway.Application"));
         try (ChildProcess opportunities = ChildProcess.start("opportunities", service, Map.of(), root,
                 logs.resolve("opportunities.log"));
@@ -101,19 +105,27 @@ public final class WritePath {
                     () -> HttpProbe.answersOk("http://127.0.0.1:" + (gatewayPort + 1) + "/health"), Waiting.Progress.SILENT);
             UUID council = UUID.randomUUID();
             TestDirectory.registerAuthorities("opportunities", List.of(council));
-            List<String> officers = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                officers.add(tokens.forAuthority(council, "authority-officer"));
-            }
+            // fresh tokens for each phase: the issuer's last five minutes
+            java.util.function.Supplier<List<String>> officers = () -> {
+                List<String> each = new ArrayList<>();
+                for (int c = 0; c < clients; c++) {
+                    each.add(tokens.forAuthority(council, "authority-officer"));
+                }
+                return each;
+            };
             String direct = "http://127.0.0.1:" + servicePort;
             String throughGateway = "http://127.0.0.1:" + gatewayPort;
             System.out.printf(Locale.ROOT, "%nWrite path: %d clients, %d s each (after %d s of warm-up); logs in %s%n", clients,
                     seconds, warmUp, logs);
-            post(direct, officers, warmUp, "warm-up, direct", false);
-            post(throughGateway, officers, warmUp, "warm-up, through the gateway", false);
-            Result directly = post(direct, officers, seconds, "POST vacancy, service directly", true);
-            Result gated = post(throughGateway, officers, seconds, "POST vacancy through the gateway", true);
+            post(direct, officers.get(), warmUp, "warm-up, direct", false);
+            post(throughGateway, officers.get(), warmUp, "warm-up, through the gateway", false);
+            Cpu cpu = new Cpu(opportunities.pid(), front.pid(), postmaster(root));
+            Result directly = post(direct, officers.get(), seconds, "POST vacancy, service directly", true);
+            cpu.report(directly.writes, "write, service directly");
+            Result gated = post(throughGateway, officers.get(), seconds, "POST vacancy through the gateway", true);
+            cpu.report(gated.writes, "write through the gateway");
             Result pgbench = pgbench(a.getOrDefault("pgbench", findPgbench(root)), TestServers.postgresPort(), clients, seconds);
+            cpu.report(pgbench.writes, "pgbench TPC-B transaction");
             System.out.printf(Locale.ROOT, "ratio service directly/pgbench TPC-B: %.2f (load average %s beside pgbench %s)%n",
                     directly.perSecond / pgbench.perSecond, directly.load, pgbench.load);
             System.out.printf(Locale.ROOT, "ratio through the gateway/pgbench TPC-B: %.2f (load average %s beside pgbench %s)%n",
@@ -122,7 +134,102 @@ public final class WritePath {
         }
     }
 
-    private record Result(double perSecond, String load) {
+    private record Result(long writes, double perSecond, String load) {
+    }
+
+    /**
+     * Processor time each process spent per write in a phase (user and system, from /proc): unlike
+     * writes a second, it hardly moves with what else the machine is running, so it says what each
+     * part costs. PostgreSQL's is the postmaster's with all its backends, ended ones included.
+     */
+    private static final class Cpu {
+        private final long service;
+        private final long gateway;
+        private final long postgres;
+        private long[] last;
+
+        Cpu(long service, long gateway, long postgres) {
+            this.service = service;
+            this.gateway = gateway;
+            this.postgres = postgres;
+            this.last = now();
+        }
+
+        private long[] now() {
+            return new long[] {ticks(service, false), ticks(gateway, false), ticks(postgres, true) + children(postgres),
+                    compiler(service), compiler(gateway)};
+        }
+
+        void report(long writes, String what) {
+            long[] now = now();
+            double tick = 1000.0 / 100; // USER_HZ
+            System.out.printf(Locale.ROOT, "processor time per %s: opportunities %.2f ms (JIT compiler %.2f), gateway %.2f ms "
+                            + "(JIT compiler %.2f), PostgreSQL %.2f ms%n", what, (now[0] - last[0]) * tick / writes,
+                    (now[3] - last[3]) * tick / writes, (now[1] - last[1]) * tick / writes, (now[4] - last[4]) * tick / writes,
+                    (now[2] - last[2]) * tick / writes);
+            last = now;
+        }
+
+        /** utime + stime, and with the reaped children's too when asked. */
+        private static long ticks(long pid, boolean reaped) {
+            String[] f = stat(pid);
+            if (f == null) {
+                return 0;
+            }
+            long t = Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            return reaped ? t + Long.parseLong(f[13]) + Long.parseLong(f[14]) : t;
+        }
+
+        /** The JIT compiler's threads' share: high until the code is compiled, which takes many requests. */
+        private static long compiler(long pid) {
+            long sum = 0;
+            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : tasks.toList()) {
+                    String line = Files.readString(task.resolve("stat"));
+                    String name = line.substring(line.indexOf('(') + 1, line.lastIndexOf(')'));
+                    if (name.contains("CompilerThre")) {
+                        String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
+                        sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                }
+            } catch (IOException | RuntimeException gone) {
+                return sum;
+            }
+            return sum;
+        }
+
+        private static long children(long parent) {
+            long sum = 0;
+            try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+                for (Path p : procs.toList()) {
+                    String name = p.getFileName().toString();
+                    if (name.chars().allMatch(Character::isDigit)) {
+                        String[] f = stat(Long.parseLong(name));
+                        if (f != null && Long.parseLong(f[1]) == parent) {
+                            sum += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return 0;
+            }
+            return sum;
+        }
+
+        /** The fields of /proc/PID/stat after the command's name (state is [0], ppid [1], utime [11]). */
+        private static String[] stat(long pid) {
+            try {
+                String line = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+                return line.substring(line.lastIndexOf(')') + 2).split(" ");
+            } catch (IOException | RuntimeException gone) {
+                return null;
+            }
+        }
+    }
+
+    private static long postmaster(Path root) throws IOException {
+        Path pid = root.resolve("target/test-servers/pg-data/postmaster.pid");
+        return Files.isReadable(pid) ? Long.parseLong(Files.readAllLines(pid).get(0).trim()) : -1;
     }
 
     private static List<String> java(String jfr, String name, int port, String issuer, PostgresServer.ServiceDatabase db) {
@@ -136,6 +243,11 @@ public final class WritePath {
             command.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath().resolve(name + ".jfr"));
         }
         return command;
+    }
+
+    /** Further JVM options for one process, space-separated: for trying a setting without a rebuild. */
+    private static List<String> extra(String options) {
+        return options == null || options.isBlank() ? List.of() : List.of(options.trim().split("\\s+"));
     }
 
     private static String classpath(Path root, String module) throws IOException {
@@ -198,7 +310,7 @@ public final class WritePath {
         if (!refusals.isEmpty()) {
             System.out.println(what + ": refused, for example " + refusals);
         }
-        return new Result(perSecond, load);
+        return new Result(done.get(), perSecond, load);
     }
 
     private static Result pgbench(String pgbench, int port, int clients, int seconds) throws Exception {
@@ -222,7 +334,7 @@ public final class WritePath {
         String load = loadAverage();
         System.out.printf(Locale.ROOT, "pgbench TPC-B (scale 4, %d clients, %d s): %.1f transactions a second, latency "
                 + "average %s; load average %s%n", clients, seconds, tps, latency.find() ? latency.group(1) : "?", load);
-        return new Result(tps, load);
+        return new Result(Math.round(tps * seconds), tps, load);
     }
 
     private static String run(List<String> command) throws Exception {
