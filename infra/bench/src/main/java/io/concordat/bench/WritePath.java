@@ -119,7 +119,7 @@ public final class WritePath {
                     seconds, warmUp, logs);
             post(direct, officers.get(), warmUp, "warm-up, direct", false);
             post(throughGateway, officers.get(), warmUp, "warm-up, through the gateway", false);
-            Cpu cpu = new Cpu(opportunities.pid(), front.pid(), postmaster(root));
+            Cpu cpu = new Cpu(opportunities.pid(), front.pid(), postmaster(root), TestServers.postgresPort());
             Result directly = post(direct, officers.get(), seconds, "POST vacancy, service directly", true);
             cpu.report(directly.writes, "write, service directly");
             Result gated = post(throughGateway, officers.get(), seconds, "POST vacancy through the gateway", true);
@@ -148,11 +148,34 @@ public final class WritePath {
         private final long postgres;
         private long[] last;
 
-        Cpu(long service, long gateway, long postgres) {
+        private final int port;
+        private Map<String, Long> lastCommits;
+
+        Cpu(long service, long gateway, long postgres, int port) {
             this.service = service;
             this.gateway = gateway;
             this.postgres = postgres;
+            this.port = port;
             this.last = now();
+            this.lastCommits = commits();
+        }
+
+        /** Each database's committed transactions so far (PostgreSQL's own statistics). */
+        private Map<String, Long> commits() {
+            Map<String, Long> commits = new java.util.HashMap<>();
+            try (Connection c = DriverManager.getConnection(PostgresServer.jdbcUrl(port, "postgres"), "postgres", "");
+                 Statement s = c.createStatement()) {
+                // the statistics of this session's own view are a snapshot: clear it first
+                s.execute("select pg_stat_clear_snapshot()");
+                try (ResultSet rs = s.executeQuery("select datname, xact_commit from pg_stat_database where datname is not null")) {
+                    while (rs.next()) {
+                        commits.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            } catch (java.sql.SQLException e) {
+                System.out.println("no transaction counts: " + e.getMessage());
+            }
+            return commits;
         }
 
         private long[] now() {
@@ -161,6 +184,12 @@ public final class WritePath {
         }
 
         void report(long writes, String what) {
+            Map<String, Long> commits = commits();
+            System.out.printf(Locale.ROOT, "transactions committed per %s: opportunities %.2f, gateway %.2f, pgbench %.2f%n", what,
+                    (commits.getOrDefault("opportunities", 0L) - lastCommits.getOrDefault("opportunities", 0L)) / (double) writes,
+                    (commits.getOrDefault("gateway", 0L) - lastCommits.getOrDefault("gateway", 0L)) / (double) writes,
+                    (commits.getOrDefault("bench_pgbench", 0L) - lastCommits.getOrDefault("bench_pgbench", 0L)) / (double) writes);
+            lastCommits = commits;
             long[] now = now();
             double tick = 1000.0 / 100; // USER_HZ
             System.out.printf(Locale.ROOT, "processor time per %s: opportunities %.2f ms (JIT compiler %.2f), gateway %.2f ms "
