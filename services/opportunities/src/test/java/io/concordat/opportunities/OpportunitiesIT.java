@@ -4,6 +4,7 @@ import io.concordat.events.EventEnvelope;
 import io.concordat.events.EventTypes;
 import io.concordat.events.Topics;
 import io.concordat.events.tenants.v1.AuthorityRegistered;
+import io.concordat.kit.security.VerifiedTokens;
 import io.concordat.kit.tenancy.Roles;
 import io.concordat.kit.testing.ApiCalls;
 import io.concordat.kit.testing.Eventually;
@@ -23,6 +24,7 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.security.token.validator.TokenValidator;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
@@ -62,6 +64,9 @@ class OpportunitiesIT implements TestPropertyProvider {
 
     @Inject
     JsonMapper json;
+
+    @Inject
+    List<TokenValidator<?>> validators;
 
     private final TestTokens tokens = TestTokens.get();
 
@@ -134,6 +139,26 @@ class OpportunitiesIT implements TestPropertyProvider {
             assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
         }
         assertEquals(before, everyOpportunity(), "a rejected request writes nothing");
+    }
+
+    @Test
+    void aTamperedCopyOfAnAcceptedTokenGets401AndTheValidatorRemembersOnlyAcceptedTokens() {
+        assertTrue(validators.stream().anyMatch(VerifiedTokens.Remembering.class::isInstance),
+                "the platform's token validator remembers the tokens it accepted");
+        String genuine = officer(BROMSGROVE);
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/opportunities").bearerAuth(genuine),
+                String.class).getStatus());
+        String[] parts = genuine.split("\\.");
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
+                .replace(BROMSGROVE.toString(), REDDITCH.toString());
+        String tampered = parts[0] + "." + java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "." + parts[2];
+
+        HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                () -> http.toBlocking().exchange(HttpRequest.GET("/api/v1/opportunities").bearerAuth(tampered), String.class));
+        assertEquals(HttpStatus.UNAUTHORIZED, e.getStatus());
+        assertEquals(HttpStatus.OK, http.toBlocking().exchange(HttpRequest.GET("/api/v1/opportunities").bearerAuth(genuine),
+                String.class).getStatus());
     }
 
     @Test
