@@ -149,6 +149,10 @@ public final class RegionDashboard {
                     from bench_arrangement;
                 insert into rpt_recipient (arrangement_id, authority_id, joined_on)
                     select a.id, r, date '2022-04-01' from bench_arrangement a, unnest(a.recipients) r;
+                -- who may read each arrangement's detail, as the projection keeps it: its parties and regions
+                insert into rpt_arrangement_reader (reader_id, arrangement_id)
+                    select distinct r, a.arrangement_id from rpt_arrangement a, unnest(a.party_ids || a.region_ids) r
+                    where a.title like 'Bench arrangement %%' on conflict do nothing;
                 insert into rpt_indicator_reading (indicator_id, recipient_authority_id, period, arrangement_id, indicator_name,
                                                    value, target, rating, reported_at, filed_on)
                     select md5(a.id::text || '-' || i)::uuid, a.recipients[1 + (p.q %% 4) %% 3],
