@@ -12,7 +12,6 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,7 +60,7 @@ public final class RateLimitFlood {
         PostgresServer.ServiceDatabase db = TestServers.database("gateway_bench");
         TestTokens tokens = TestTokens.get();
         HttpServer service = standIn();
-        int port = freePort();
+        int port = BenchSupport.twoFreePorts();
         Path logs = Files.createTempDirectory("rate-limit-flood");
         try (ChildProcess gateway = startGateway(root, port, db, tokens.issuer(),
                 "http://127.0.0.1:" + service.getAddress().getPort(), limit, logs)) {
@@ -91,7 +90,7 @@ public final class RateLimitFlood {
             for (int round = 0; round < rounds; round++) {
                 Load roundAlone = new Load();
                 Load roundBeside = new Load();
-                String loadBefore = loadAverage();
+                String loadBefore = BenchSupport.loadAverage();
                 if (round % 2 == 0) {
                     drive(client, uri, quiet, quietRate, seconds, roundAlone, List.of(), 0, null);
                 }
@@ -108,7 +107,7 @@ public final class RateLimitFlood {
                 System.out.printf(Locale.ROOT, "round %d: quiet p50/p99 alone %.2f/%.2f ms, beside the flood %.2f/%.2f ms; "
                                 + "ratio p50 %.2f, p99 %.2f; load average %s -> %s%n", round + 1,
                         ms(roundAlone.latency, 50), ms(roundAlone.latency, 99), ms(roundBeside.latency, 50),
-                        ms(roundBeside.latency, 99), p50, p99, loadBefore, loadAverage());
+                        ms(roundBeside.latency, 99), p50, p99, loadBefore, BenchSupport.loadAverage());
             }
             BenchSupport.report("quiet council, alone", alone.latency);
             BenchSupport.report("quiet council, beside the flood", beside.latency);
@@ -121,7 +120,7 @@ public final class RateLimitFlood {
             System.out.printf(Locale.ROOT, "flooding council: %d sent, %d served, %d refused with 429 and Retry-After, %d other%n",
                     flood.sent.get(), flood.ok.get(), flood.limited.get(), flood.other.get());
             BenchSupport.report("flooding council (mostly 429)", flood.latency);
-            System.out.println("load average at the end: " + loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
+            System.out.println("load average at the end: " + BenchSupport.loadAverage() + " (" + Runtime.getRuntime().availableProcessors()
                     + " processors)");
         } finally {
             service.stop(0);
@@ -161,15 +160,6 @@ public final class RateLimitFlood {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** The machine's 1-, 5- and 15-minute load averages, where Linux gives them. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
     /** Open loop: each request leaves on its schedule whether or not earlier ones are answered. */
     private static void drive(HttpClient client, URI uri, List<String> quiet, int quietRate, int seconds, Load quietLoad,
@@ -259,18 +249,4 @@ public final class RateLimitFlood {
         return server;
     }
 
-    private static int freePort() throws IOException {
-        // two free ports in a row: the gateway's and its management port
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-        throw new IOException("no two free ports in a row");
-    }
 }

@@ -11,8 +11,6 @@ import org.HdrHistogram.Histogram;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -81,8 +79,8 @@ public final class WritePath {
         PostgresServer.ServiceDatabase gatewayDb = TestServers.database("gateway");
         String kafka = TestServers.kafkaBootstrapServers();
         TestTokens tokens = TestTokens.get();
-        int servicePort = freePorts();
-        int gatewayPort = freePorts();
+        int servicePort = BenchSupport.twoFreePorts();
+        int gatewayPort = BenchSupport.twoFreePorts();
         List<String> service = java(jfr, "opportunities", servicePort, tokens.issuer(), opportunitiesDb);
         service.addAll(extra(a.get("service-opts")));
         service.addAll(List.of("-Dconcordat.kafka.bootstrap-servers=" + kafka, "-cp", classpath(root, "services/opportunities"),
@@ -330,7 +328,7 @@ public final class WritePath {
             t.join();
         }
         double perSecond = done.get() / (double) seconds;
-        String load = loadAverage();
+        String load = BenchSupport.loadAverage();
         if (report) {
             BenchSupport.report(what, h);
             System.out.printf(Locale.ROOT, "%s: %d writes in %d s with %d clients: %.1f a second (%d refused or failed); "
@@ -360,7 +358,7 @@ public final class WritePath {
             throw new IllegalStateException("pgbench said: " + out);
         }
         double tps = Double.parseDouble(m.group(1));
-        String load = loadAverage();
+        String load = BenchSupport.loadAverage();
         System.out.printf(Locale.ROOT, "pgbench TPC-B (scale 4, %d clients, %d s): %.1f transactions a second, latency "
                 + "average %s; load average %s%n", clients, seconds, tps, latency.find() ? latency.group(1) : "?", load);
         return new Result(Math.round(tps * seconds), tps, load);
@@ -375,30 +373,7 @@ public final class WritePath {
         return out;
     }
 
-    /** The machine's 1-, 5- and 15-minute load averages, where Linux gives them. */
-    private static String loadAverage() {
-        try {
-            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return fields[0] + " " + fields[1] + " " + fields[2];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
 
-    private static int freePorts() throws IOException {
-        // two free ports in a row: a process's own and its management port
-        for (int attempt = 0; attempt < 50; attempt++) {
-            try (ServerSocket first = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                int port = first.getLocalPort();
-                try (ServerSocket second = new ServerSocket(port + 1, 1, InetAddress.getLoopbackAddress())) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another pair
-                }
-            }
-        }
-        throw new IOException("no two free ports in a row");
-    }
 
     /** pgbench from the PostgreSQL binaries unpacked for this run or the devstack, else from the machine's PostgreSQL. */
     private static String findPgbench(Path root) throws IOException {
