@@ -14,6 +14,7 @@ import io.concordat.partnerevents.RecordingReceiver.Answer;
 import io.concordat.partnerevents.RecordingReceiver.Post;
 import io.concordat.partnerevents.app.LogRetention;
 import io.concordat.partnerevents.app.PartnerTransactions;
+import io.concordat.partnerevents.store.Deliveries;
 import io.concordat.partnerevents.store.EventLog;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.http.HttpMethod;
@@ -31,6 +32,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -252,6 +254,33 @@ class PartnerWebhooksIT {
         Eventually.until("everything since a time sent again", Duration.ofSeconds(60),
                 () -> receiver.posts("/resend").size() >= delivered + 2);
         assertTrue(receiver.posts("/resend").stream().allMatch(p -> p.webhookId().equals(eventId)));
+    }
+
+    /**
+     * A resend asked for while an attempt is under way is not undone when that attempt ends: the
+     * attempt's outcome is recorded only if the delivery is still as the attempt found it.
+     */
+    @Test
+    void aResendAskedForDuringAnAttemptIsKeptAndTheDeliveryGoesAgain() {
+        String token = partner("resend-race");
+        String subscription = (String) subscribe(token, "/resend-race").get("id");
+        PartnerScenarios.publish(EventTypes.RECHARGE_ISSUED, councilA, List.of(), UUID.randomUUID().toString());
+        Eventually.until("delivered", Duration.ofSeconds(60), () -> !receiver.posts("/resend-race").isEmpty());
+        int delivered = receiver.posts("/resend-race").size();
+        UUID id = UUID.fromString((String) ((Map<?, ?>) api.list(BASE + "/subscriptions/" + subscription + "/deliveries", token)
+                .get(0).get("delivery")).get("id"));
+        Deliveries deliveries = server.getApplicationContext().getBean(Deliveries.class);
+        PartnerTransactions transactions = server.getApplicationContext().getBean(PartnerTransactions.class);
+        Eventually.until("the first attempt recorded", Duration.ofSeconds(60), () -> "DELIVERED".equals(
+                transactions.asPlatform(c -> deliveries.find(id).orElseThrow().status())));
+        // an attempt that began before the resend (it read the delivery then) and ends after it
+        Deliveries.Delivery asTheAttemptFoundIt = transactions.asPlatform(c -> deliveries.find(id).orElseThrow());
+        transactions.asPlatform(c -> {
+            deliveries.resend(id, Instant.now());
+            deliveries.delivered(asTheAttemptFoundIt, asTheAttemptFoundIt.attempts() + 1, 200, Instant.now());
+            return null;
+        });
+        Eventually.until("sent again", Duration.ofSeconds(60), () -> receiver.posts("/resend-race").size() >= delivered + 1);
     }
 
     @Test

@@ -204,17 +204,17 @@ public class DeliveryWorker {
                     outcome.durationMs(), outcome.outcome(), outcome.excerpt()));
             Instant firstFailed = delivery.firstFailedAt() == null ? now : delivery.firstFailedAt();
             if (outcome.delivered()) {
-                deliveries.delivered(delivery.id(), attempts, outcome.status(), now);
+                deliveries.delivered(delivery, attempts, outcome.status(), now);
             } else if (outcome.gone()) {
-                deliveries.failed(delivery.id(), attempts, outcome.status(), firstFailed);
+                deliveries.failed(delivery, attempts, outcome.status(), firstFailed);
                 subscriptions.update(s.subscription().withStatus(Subscription.Status.DISABLED),
                         "the endpoint answered 410 Gone", now);
             } else {
                 Optional<Duration> wait = schedule.after(attempts);
                 if (wait.isPresent()) {
-                    deliveries.retryAt(delivery.id(), attempts, outcome.status(), now.plus(wait.get()), firstFailed);
+                    deliveries.retryAt(delivery, attempts, outcome.status(), now.plus(wait.get()), firstFailed);
                 } else {
-                    deliveries.failed(delivery.id(), attempts, outcome.status(), firstFailed);
+                    deliveries.failed(delivery, attempts, outcome.status(), firstFailed);
                     String reason = "the endpoint failed every attempt since " + firstFailed;
                     subscriptions.update(s.subscription().withStatus(Subscription.Status.PAUSED), reason, now);
                     paused.announce(s, reason, firstFailed);

@@ -118,19 +118,32 @@ public class Deliveries {
                 a.responseExcerpt());
     }
 
-    public void delivered(UUID id, int attempts, Integer status, Instant now) {
-        update("update delivery set status = 'DELIVERED', attempts = ?, last_status = ?, delivered_at = ? where id = ?",
-                attempts, status, at(now), id);
+    /**
+     * The outcome of an attempt at {@code tried}, recorded only if the delivery is still as it was
+     * when the attempt began: a resend asked for meanwhile (which schedules it afresh) is kept, and
+     * the delivery goes again, instead of being marked done by the attempt before it.
+     */
+    public void delivered(Delivery tried, int attempts, Integer status, Instant now) {
+        update("""
+                update delivery set status = 'DELIVERED', attempts = ?, last_status = ?, delivered_at = ?
+                where id = ? and attempts = ? and next_attempt_at is not distinct from ?""",
+                attempts, status, at(now), tried.id(), tried.attempts(), at(tried.nextAttemptAt()));
     }
 
-    public void retryAt(UUID id, int attempts, Integer status, Instant next, Instant firstFailedAt) {
-        update("update delivery set attempts = ?, last_status = ?, next_attempt_at = ?, first_failed_at = ? where id = ?",
-                attempts, status, at(next), at(firstFailedAt), id);
+    /** As {@link #delivered}, for an attempt to be tried again at {@code next}. */
+    public void retryAt(Delivery tried, int attempts, Integer status, Instant next, Instant firstFailedAt) {
+        update("""
+                update delivery set attempts = ?, last_status = ?, next_attempt_at = ?, first_failed_at = ?
+                where id = ? and attempts = ? and next_attempt_at is not distinct from ?""",
+                attempts, status, at(next), at(firstFailedAt), tried.id(), tried.attempts(), at(tried.nextAttemptAt()));
     }
 
-    public void failed(UUID id, int attempts, Integer status, Instant firstFailedAt) {
-        update("update delivery set status = 'FAILED', attempts = ?, last_status = ?, first_failed_at = ? where id = ?",
-                attempts, status, at(firstFailedAt), id);
+    /** As {@link #delivered}, for an attempt after which the delivery is given up. */
+    public void failed(Delivery tried, int attempts, Integer status, Instant firstFailedAt) {
+        update("""
+                update delivery set status = 'FAILED', attempts = ?, last_status = ?, first_failed_at = ?
+                where id = ? and attempts = ? and next_attempt_at is not distinct from ?""",
+                attempts, status, at(firstFailedAt), tried.id(), tried.attempts(), at(tried.nextAttemptAt()));
     }
 
     /** Sends one delivery again from its first attempt, now; it keeps its event and so its webhook-id. */
