@@ -96,10 +96,10 @@ public class KafkaClients {
     }
 
     /**
-     * The offsets the service's group has committed in {@code partitions}: the next record each
-     * partition's consumer will read, 0 where the group has committed none.
+     * A reader of the offsets the service's group has committed, on one connection until closed:
+     * for a caller that asks again and again, as a rebuild waiting for the live consumer does.
      */
-    public Map<TopicPartition, Long> committed(Set<TopicPartition> partitions) {
+    public GroupOffsets groupOffsets() {
         Map<String, Object> config = new HashMap<>();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         // the group's id to read its offsets; never subscribing, it does not join the group
@@ -108,12 +108,30 @@ public class KafkaClients {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
-        try (KafkaConsumer<String, byte[]> offsets = new KafkaConsumer<>(config)) {
+        return new GroupOffsets(new KafkaConsumer<>(config));
+    }
+
+    /** The service's group's committed offsets, read through one consumer that never joins the group. */
+    public static final class GroupOffsets implements AutoCloseable {
+
+        private final KafkaConsumer<String, byte[]> reader;
+
+        private GroupOffsets(KafkaConsumer<String, byte[]> reader) {
+            this.reader = reader;
+        }
+
+        /** The next record the group will read in each of {@code partitions}, 0 where it has committed none. */
+        public Map<TopicPartition, Long> committed(Set<TopicPartition> partitions) {
             Map<TopicPartition, Long> committed = new HashMap<>();
-            offsets.committed(partitions, java.time.Duration.ofSeconds(10)).forEach((partition, offset) ->
+            reader.committed(partitions, java.time.Duration.ofSeconds(10)).forEach((partition, offset) ->
                     committed.put(partition, offset == null ? 0L : offset.offset()));
             partitions.forEach(partition -> committed.putIfAbsent(partition, 0L));
             return committed;
+        }
+
+        @Override
+        public void close() {
+            reader.close(java.time.Duration.ofSeconds(5));
         }
     }
 }

@@ -241,18 +241,20 @@ public class ReadModels {
         Map<TopicPartition, Long> reached = new HashMap<>();
         replays.forEach(replay -> reached.putAll(replay.mark().positions()));
         long deadline = System.nanoTime() + LIVE_WAIT.toNanos();
-        while (consumer.running()) {
-            Map<TopicPartition, Long> live = kafka.committed(reached.keySet());
-            long behind = reached.entrySet().stream().filter(p -> live.getOrDefault(p.getKey(), 0L) < p.getValue()).count();
-            if (behind == 0) {
-                return;
+        try (KafkaClients.GroupOffsets offsets = kafka.groupOffsets()) {
+            while (consumer.running()) {
+                Map<TopicPartition, Long> live = offsets.committed(reached.keySet());
+                long behind = reached.entrySet().stream().filter(p -> live.getOrDefault(p.getKey(), 0L) < p.getValue()).count();
+                if (behind == 0) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("The live consumer is still behind the rebuild in {} partitions after {}; swapping anyway", behind,
+                            LIVE_WAIT);
+                    return;
+                }
+                sleep(java.time.Duration.ofMillis(200));
             }
-            if (System.nanoTime() > deadline) {
-                LOG.warn("The live consumer is still behind the rebuild in {} partitions after {}; swapping anyway", behind,
-                        LIVE_WAIT);
-                return;
-            }
-            sleep(java.time.Duration.ofMillis(200));
         }
     }
 
